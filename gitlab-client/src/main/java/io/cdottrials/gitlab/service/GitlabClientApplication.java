@@ -1,0 +1,16 @@
+package io.cdottrials.gitlab.service;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The small GitLab-side service that GitLab UI backends call for trial eligibility.
+ */
+@SpringBootApplication
+public class GitlabClientApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(GitlabClientApplication.class, args);
+	}
+
+}
