@@ -1,0 +1,9 @@
+/**
+ * The wire contract between cdot-service and gitlab-client: request and response records,
+ * trial types and webhook events, with their JSON names. Plain Java and Jackson
+ * annotations only.
+ */
+@NullMarked
+package io.cdottrials.model;
+
+import org.jspecify.annotations.NullMarked;
