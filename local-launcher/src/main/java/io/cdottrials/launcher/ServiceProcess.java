@@ -1,0 +1,106 @@
+package io.cdottrials.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running from its production jar in a child JVM, its output prefixed with
+ * its name.
+ */
+final class ServiceProcess {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	private final String name;
+
+	private final Process process;
+
+	private final URI health;
+
+	private ServiceProcess(String name, Process process, URI health) {
+		this.name = name;
+		this.process = process;
+		this.health = health;
+	}
+
+	static ServiceProcess start(String name, Path jar, List<String> arguments) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		Thread relay = new Thread(() -> relay(name, process), name + "-output");
+		relay.setDaemon(true);
+		relay.start();
+		String port = arguments.stream()
+			.filter((argument) -> argument.startsWith("--server.port="))
+			.map((argument) -> argument.substring("--server.port=".length()))
+			.findFirst()
+			.orElseThrow();
+		return new ServiceProcess(name, process, URI.create("http://localhost:" + port + "/actuator/health"));
+	}
+
+	void awaitHealthy() throws InterruptedException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with code " + this.process.exitValue());
+			}
+			try {
+				HttpResponse<String> response = client.send(HttpRequest.newBuilder(this.health).GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			TimeUnit.MILLISECONDS.sleep(500);
+		}
+		throw new IllegalStateException(this.name + " did not become healthy within " + STARTUP_TIMEOUT);
+	}
+
+	void waitFor() throws InterruptedException {
+		this.process.waitFor();
+	}
+
+	void stop() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static void relay(String name, Process process) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				System.out.println("[" + name + "] " + line);
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+	}
+
+}
