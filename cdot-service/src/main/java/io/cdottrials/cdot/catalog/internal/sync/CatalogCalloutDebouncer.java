@@ -1,0 +1,62 @@
+package io.cdottrials.cdot.catalog.internal.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trailing-edge debounce of Zuora's change callouts: each callout (re)starts the window,
+ * and one sync is queued when the window passes without another. Zuora sends a callout
+ * per changed object, so editing a plan in Zuora's UI causes a burst; the burst causes
+ * one sync, after the last change of it.
+ */
+@Component
+class CatalogCalloutDebouncer implements DisposableBean {
+
+	private final CatalogSyncService syncs;
+
+	private final Duration window;
+
+	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+	private @Nullable ScheduledFuture<?> pending;
+
+	CatalogCalloutDebouncer(CatalogSyncService syncs, CatalogSyncProperties properties) {
+		this.syncs = syncs;
+		this.window = properties.calloutDebounce();
+		this.scheduler.setThreadNamePrefix("catalog-callout-");
+		this.scheduler.initialize();
+	}
+
+	/**
+	 * Notes one callout.
+	 * @return when the sync is due unless another callout comes first
+	 */
+	synchronized Instant calloutReceived() {
+		if (this.pending != null) {
+			this.pending.cancel(false);
+		}
+		Instant due = Instant.now().plus(this.window);
+		this.pending = this.scheduler.schedule(this::windowPassed, due);
+		return due;
+	}
+
+	private void windowPassed() {
+		synchronized (this) {
+			this.pending = null;
+		}
+		this.syncs.request(SyncTrigger.CALLOUT);
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.destroy();
+	}
+
+}

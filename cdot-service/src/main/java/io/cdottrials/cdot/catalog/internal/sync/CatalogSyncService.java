@@ -1,0 +1,154 @@
+package io.cdottrials.cdot.catalog.internal.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
+import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
+import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs catalog syncs, one at a time: within a replica on one thread, across replicas
+ * under the ShedLock lock {@value #LOCK_NAME} that the daily schedule takes too. A run
+ * reads the whole source first and then applies it in one transaction; any failure leaves
+ * the previous catalog and version in place and is recorded on the run.
+ */
+@Service
+public class CatalogSyncService implements DisposableBean {
+
+	/** The cluster-wide lock every sync takes. */
+	public static final String LOCK_NAME = "catalog-sync";
+
+	static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(15);
+
+	private static final Logger logger = LoggerFactory.getLogger(CatalogSyncService.class);
+
+	private final CatalogSource source;
+
+	private final CatalogSyncRuns runs;
+
+	private final CatalogSyncTransaction transaction;
+
+	private final LockingTaskExecutor lockingTaskExecutor;
+
+	private final CatalogSyncMetrics metrics;
+
+	private final ExecutorService executor = Executors
+		.newSingleThreadExecutor(new CustomizableThreadFactory("catalog-sync-"));
+
+	private @Nullable Long queuedRunId;
+
+	CatalogSyncService(CatalogSource source, CatalogSyncRuns runs, CatalogSyncTransaction transaction,
+			LockingTaskExecutor lockingTaskExecutor, CatalogSyncMetrics metrics) {
+		this.source = source;
+		this.runs = runs;
+		this.transaction = transaction;
+		this.lockingTaskExecutor = lockingTaskExecutor;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Queues a sync to run in the background. While a run of this replica is still
+	 * waiting to start, asking again answers that run instead of queueing another.
+	 * @param trigger what asks for it
+	 * @return the id of the queued run
+	 */
+	public long request(SyncTrigger trigger) {
+		long runId;
+		synchronized (this) {
+			if (this.queuedRunId != null) {
+				return this.queuedRunId;
+			}
+			runId = this.runs.create(trigger, this.source.name());
+			this.queuedRunId = runId;
+		}
+		this.executor.execute(() -> {
+			synchronized (this) {
+				this.queuedRunId = null;
+			}
+			execute(runId, trigger);
+		});
+		return runId;
+	}
+
+	/**
+	 * Syncs on the calling thread.
+	 * @param trigger what asks for it
+	 * @return the finished run
+	 */
+	public SyncRun syncNow(SyncTrigger trigger) {
+		long runId = this.runs.create(trigger, this.source.name());
+		execute(runId, trigger);
+		return this.runs.find(runId).orElseThrow();
+	}
+
+	/**
+	 * Reads one run.
+	 * @param id run id
+	 * @return the run, empty for an unknown id
+	 */
+	public Optional<SyncRun> find(long id) {
+		return this.runs.find(id);
+	}
+
+	private void execute(long runId, SyncTrigger trigger) {
+		try {
+			TaskResult<Boolean> result = this.lockingTaskExecutor.executeWithLock(() -> sync(runId, trigger),
+					new LockConfiguration(Instant.now(), LOCK_NAME, LOCK_AT_MOST_FOR, Duration.ZERO));
+			if (!result.wasExecuted()) {
+				logger.info("Catalog sync run {} skipped: another sync holds the lock", runId);
+				this.runs.markSkipped(runId, "Another catalog sync was running; this one was skipped");
+			}
+		}
+		catch (Throwable ex) {
+			logger.error("Catalog sync run {} could not run", runId, ex);
+			this.runs.markFailed(runId, "The sync could not run: " + ex.getMessage(), List.of());
+		}
+	}
+
+	private boolean sync(long runId, SyncTrigger trigger) {
+		long started = System.nanoTime();
+		this.runs.markRunning(runId);
+		List<ValidationFinding> findings = List.of();
+		try {
+			CatalogSnapshot snapshot = this.source.fetch();
+			findings = snapshot.findings();
+			CatalogSyncTransaction.Applied applied = this.transaction.apply(runId, snapshot);
+			this.metrics.recordFindings(findings);
+			this.metrics.recordRun(trigger, "succeeded", Duration.ofNanos(System.nanoTime() - started));
+			logger.info("Catalog sync run {} ({}) succeeded: version {}{}, {} findings", runId, trigger.value(),
+					applied.version(), applied.newVersion() ? " (new)" : " (no changes)", findings.size());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Catalog sync run {} ({}) failed; the previous catalog stays in place: {}", runId,
+					trigger.value(), ex.getMessage());
+			this.runs.markFailed(runId, String.valueOf(ex.getMessage()), findings);
+			this.metrics.recordFindings(findings);
+			this.metrics.recordRun(trigger, "failed", Duration.ofNanos(System.nanoTime() - started));
+			return false;
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.executor.shutdownNow();
+		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+}
