@@ -61,6 +61,9 @@ public class ClassificationBackfill {
 		List<RatePlanUpdate> updates = BackfillPlanner.plan(currentRatePlans(),
 				LegacyPlanClassifier.byClassification());
 		List<Write> writes = new ArrayList<>();
+		if (!dryRun) {
+			this.zuora.renewToken();
+		}
 		for (RatePlanUpdate update : updates) {
 			if (dryRun) {
 				writes.add(new Write(update, "planned", null));

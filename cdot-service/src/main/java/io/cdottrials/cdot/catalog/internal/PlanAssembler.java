@@ -71,6 +71,7 @@ public final class PlanAssembler {
 		return PlanType.BASE_PRODUCT.zuoraValue().equals(charge.field(CustomFields.PLAN_TYPE.zuoraName()));
 	}
 
+	/** "Not Applicable" names no deployment, so it is left out. */
 	private static Set<Deployment> deployments(List<ChargeRow> charges) {
 		Set<Deployment> deployments = EnumSet.noneOf(Deployment.class);
 		charges.stream()
@@ -78,6 +79,7 @@ public final class PlanAssembler {
 			.filter(Objects::nonNull)
 			.map(Deployment::fromZuoraValue)
 			.flatMap(Optional::stream)
+			.filter((deployment) -> deployment != Deployment.NOT_APPLICABLE)
 			.forEach(deployments::add);
 		return Set.copyOf(deployments);
 	}
@@ -89,6 +91,7 @@ public final class PlanAssembler {
 			.filter(Objects::nonNull)
 			.map(PlanType::fromZuoraValue)
 			.flatMap(Optional::stream)
+			.filter((type) -> type != PlanType.NOT_APPLICABLE)
 			.forEach(types::add);
 		return Set.copyOf(types);
 	}

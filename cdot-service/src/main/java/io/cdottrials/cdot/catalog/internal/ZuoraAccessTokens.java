@@ -41,6 +41,13 @@ public class ZuoraAccessTokens implements Supplier<String> {
 		this.clock = clock;
 	}
 
+	/**
+	 * Drops the cached token, so the next request asks for a new one.
+	 */
+	public synchronized void forget() {
+		this.token = null;
+	}
+
 	@Override
 	public synchronized String get() {
 		Instant now = this.clock.instant();

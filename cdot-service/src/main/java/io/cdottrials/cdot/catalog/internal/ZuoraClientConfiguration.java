@@ -16,8 +16,10 @@ class ZuoraClientConfiguration {
 
 	@Bean
 	ZuoraObjectClient zuoraObjectClient(RestClient.Builder restClientBuilder, ZuoraApiProperties properties) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.build());
 		requestFactory.setReadTimeout(properties.readTimeout());
 		RestClient.Builder builder = restClientBuilder.clone().requestFactory(requestFactory);
 		ZuoraAccessTokens tokens = new ZuoraAccessTokens(builder.clone().baseUrl(properties.baseUrl()).build(),

@@ -35,6 +35,16 @@ public class ZuoraObjectClient {
 	}
 
 	/**
+	 * Starts a batch of writes with a fresh token, so that a run never starts with a
+	 * token revoked since the last one.
+	 */
+	public void renewToken() {
+		if (this.accessTokens instanceof ZuoraAccessTokens tokens) {
+			tokens.forget();
+		}
+	}
+
+	/**
 	 * Updates fields of one product rate plan.
 	 * @param ratePlanId Zuora id of the product rate plan
 	 * @param fields Zuora field names and values
