@@ -1,0 +1,83 @@
+package io.cdottrials.cdot.catalog.internal;
+
+import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the in-memory catalog on the newest version without a restart: at once when this
+ * replica's sync commits ({@link CatalogSynced}), and by a cheap periodic check of
+ * {@code max(version)} so that every replica picks up a version another one synced.
+ */
+@Component
+public class CatalogRefresher {
+
+	private static final Logger logger = LoggerFactory.getLogger(CatalogRefresher.class);
+
+	private final CatalogSnapshotRepository repository;
+
+	private final CatalogSnapshots snapshots;
+
+	private final MeterRegistry meterRegistry;
+
+	CatalogRefresher(CatalogSnapshotRepository repository, CatalogSnapshots snapshots, MeterRegistry meterRegistry) {
+		this.repository = repository;
+		this.snapshots = snapshots;
+		this.meterRegistry = meterRegistry;
+	}
+
+	@ApplicationModuleListener
+	void on(CatalogSynced event) {
+		if (event.version() != this.snapshots.current().version()) {
+			refresh("event");
+		}
+	}
+
+	/**
+	 * Reloads when the database holds another version than the one in memory; runs every
+	 * {@code cdot.catalog.refresh-interval}.
+	 */
+	public void refreshIfStale() {
+		try {
+			if (this.repository.latestVersion() != this.snapshots.current().version()) {
+				refresh("poll");
+			}
+		}
+		catch (RuntimeException ex) {
+			// the replica keeps answering from the version it holds; the next check
+			// retries
+			logger.warn("Could not check the catalog version", ex);
+		}
+	}
+
+	private synchronized void refresh(String trigger) {
+		long held = this.snapshots.current().version();
+		Timer.Sample sample = Timer.start(this.meterRegistry);
+		String outcome = "success";
+		try {
+			CatalogSnapshot loaded = this.repository.load(LegacyPlanClassifier.byClassification());
+			if (loaded.version() != held) {
+				this.snapshots.replace(loaded);
+				logger.info("Catalog version {} loaded ({} plans) on {}", loaded.version(), loaded.plans().size(),
+						trigger);
+			}
+		}
+		catch (RuntimeException ex) {
+			outcome = "failure";
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("cdot.catalog.classification.refresh")
+				.description("Time to load a catalog version and resolve every classification")
+				.tag("trigger", trigger)
+				.tag("outcome", outcome)
+				.register(this.meterRegistry));
+		}
+	}
+
+}
