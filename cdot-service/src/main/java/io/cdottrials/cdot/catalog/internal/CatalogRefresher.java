@@ -44,9 +44,8 @@ public class CatalogRefresher {
 
 	@ApplicationModuleListener
 	void on(CatalogSynced event) {
-		if (event.version() != this.snapshots.current().version()) {
-			refresh("event");
-		}
+		// always reload: a sync is rare, and the periodic check may have raced us to it
+		refresh("event");
 	}
 
 	/**

@@ -100,7 +100,7 @@ class ClassificationExplainTests {
 
 	private String explain(String classification) {
 		ClassificationQuery query = query(classification);
-		List<String> lines = jdbc.queryForList("explain (format text) " + query.sql(), String.class,
+		List<String> lines = jdbc.queryForList("explain (analyze, buffers, format text) " + query.sql(), String.class,
 				query.parameters().toArray());
 		String plan = String.join("\n", lines);
 		logger.info("EXPLAIN of {} on {} rate plans:\n{}\n{}\nparameters: {}", classification, RATE_PLANS, query.sql(),
