@@ -9,8 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cdot.catalog.refresh-interval=500ms")
 @AutoConfigureTestRestTemplate
-@Import(CatalogIntegrationTest.Support.class)
+@Import(StatementCounter.class)
 abstract class CatalogIntegrationTest {
 
 	static final WireMockServer zuora = startZuora();
@@ -72,16 +70,6 @@ abstract class CatalogIntegrationTest {
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
 		return server;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Support {
-
-		@Bean
-		static StatementCounter statementCounter() {
-			return new StatementCounter();
-		}
-
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.cdottrials.cdot.catalog.internal.CatalogSnapshotRepository;
+import io.cdottrials.cdot.catalog.internal.LegacyPlanClassifier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,9 @@ class ClassificationIntegrationTests extends CatalogIntegrationTest {
 
 	@Autowired
 	private StatementCounter statements;
+
+	@Autowired
+	private CatalogSnapshotRepository repository;
 
 	@Test
 	void everyClassificationAnswersTheSetTheDemoCatalogMarks() throws IOException {
@@ -94,6 +99,14 @@ class ClassificationIntegrationTests extends CatalogIntegrationTest {
 			.countOnThisThread(() -> this.jdbc.queryForObject("select count(*) from catalog_rate_plan", Long.class));
 		assertThat(statementsOfLookups).isZero();
 		assertThat(statementsOfOneQuery).as("the counter sees a query").isEqualTo(1);
+	}
+
+	@Test
+	void aRefreshRunsAFixedNumberOfStatementsWhateverTheCatalogsSize() {
+		int statementsOfALoad = this.statements
+			.countOnThisThread(() -> this.repository.load(LegacyPlanClassifier.byClassification()));
+		// the version, rate plans, charges, USD tiers, and one query per classification
+		assertThat(statementsOfALoad).isEqualTo(4 + this.classifier.names().size());
 	}
 
 	@Test

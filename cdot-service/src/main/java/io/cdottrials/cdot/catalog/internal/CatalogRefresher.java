@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +33,19 @@ public class CatalogRefresher {
 		this.meterRegistry = meterRegistry;
 	}
 
+	private volatile boolean closing;
+
+	@EventListener
+	void on(ContextClosedEvent event) {
+		// no new version checks while the application shuts down and its database may be
+		// gone
+		this.closing = true;
+	}
+
 	@ApplicationModuleListener
 	void on(CatalogSynced event) {
-		if (event.version() != this.snapshots.current().version()) {
-			refresh("event");
-		}
+		// always reload: a sync is rare, and the periodic check may have raced us to it
+		refresh("event");
 	}
 
 	/**
@@ -43,6 +53,9 @@ public class CatalogRefresher {
 	 * {@code cdot.catalog.refresh-interval}.
 	 */
 	public void refreshIfStale() {
+		if (this.closing) {
+			return;
+		}
 		try {
 			if (this.repository.latestVersion() != this.snapshots.current().version()) {
 				refresh("poll");

@@ -17,7 +17,7 @@ public class CatalogSnapshots {
 	private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>(
 			CatalogSnapshot.empty(LegacyPlanClassifier.byClassification()));
 
-	CatalogSnapshots(MeterRegistry meterRegistry) {
+	public CatalogSnapshots(MeterRegistry meterRegistry) {
 		Gauge.builder("cdot.catalog.classification.version", this, (snapshots) -> snapshots.current().version())
 			.description("Catalog version this replica holds in memory and classifies from")
 			.register(meterRegistry);
@@ -27,7 +27,12 @@ public class CatalogSnapshots {
 		return this.current.get();
 	}
 
-	void replace(CatalogSnapshot snapshot) {
+	/**
+	 * Puts a newly loaded version in place; only {@link CatalogRefresher} (and
+	 * benchmarks) call it.
+	 * @param snapshot the new version
+	 */
+	public void replace(CatalogSnapshot snapshot) {
 		this.current.set(snapshot);
 	}
 

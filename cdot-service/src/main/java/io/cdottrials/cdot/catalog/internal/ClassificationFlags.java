@@ -3,11 +3,16 @@ package io.cdottrials.cdot.catalog.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
 import io.cdottrials.cdot.catalog.ClassificationSource;
+import jakarta.annotation.PreDestroy;
 import org.togglz.core.Feature;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
@@ -28,8 +33,9 @@ import org.springframework.stereotype.Component;
  * feature named {@code catalog.classification.<name>.metadata}: enabled means the custom
  * fields answer, disabled the legacy constants. A classification whose flag was never set
  * answers from {@code cdot.catalog.default-classification-source}. Togglz caches a state
- * for {@code cdot.catalog.flag-cache-ttl}; a flip made on this replica is seen at once,
- * one made on another replica within that time.
+ * for {@code cdot.catalog.flag-cache-ttl} and reloads an expired one in the background; a
+ * flip made on this replica is seen at once, one made on another replica within about
+ * that time.
  */
 @Component
 public class ClassificationFlags {
@@ -38,7 +44,13 @@ public class ClassificationFlags {
 
 	private final FeatureManager featureManager;
 
-	ClassificationFlags(DataSource dataSource, CatalogReadProperties properties) {
+	private final ExecutorService reloads = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "classification-flag-reload");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	public ClassificationFlags(DataSource dataSource, CatalogReadProperties properties) {
 		for (String name : ClassificationDefinitions.names()) {
 			this.features.put(name, new NamedFeature("catalog.classification." + name + ".metadata"));
 		}

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * A lookup is a map access: no query (the flag is read through Togglz's cache).
  */
 @Component
-class SwitchingPlanClassifier implements PlanClassifier {
+public class SwitchingPlanClassifier implements PlanClassifier {
 
 	private final CatalogSnapshots snapshots;
 
@@ -27,7 +27,7 @@ class SwitchingPlanClassifier implements PlanClassifier {
 
 	private final Map<String, Map<ClassificationSource, Counter>> lookups = new LinkedHashMap<>();
 
-	SwitchingPlanClassifier(CatalogSnapshots snapshots, ClassificationFlags flags, MeterRegistry meterRegistry) {
+	public SwitchingPlanClassifier(CatalogSnapshots snapshots, ClassificationFlags flags, MeterRegistry meterRegistry) {
 		this.snapshots = snapshots;
 		this.flags = flags;
 		for (String name : ClassificationDefinitions.names()) {
