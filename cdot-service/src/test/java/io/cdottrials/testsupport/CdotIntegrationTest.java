@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.cdottrials.model.NamespaceEligibilityChanged;
+import io.cdottrials.model.WebhookSignature;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
  * Base of the full integration tests of subscriptions, eligibility, trials and
@@ -34,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"cdot.trials.durations.gitlab_duo_pro.next-duration-days=45",
 				"cdot.trials.durations.gitlab_duo_pro.next-active-time=2030-01-01T00:00:00Z" })
 @AutoConfigureTestRestTemplate
-@Import(CdotIntegrationTest.Fixtures.class)
+@Import(IntegrationFixtures.class)
 public abstract class CdotIntegrationTest {
 
 	private static final AtomicLong namespaceIds = new AtomicLong(
@@ -93,15 +98,28 @@ public abstract class CdotIntegrationTest {
 		return Map.of("product_rate_plan_id", ratePlanId, "quantity", 10, "starts_on", startsOn, "ends_on", endsOn);
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
-	@Import(FixtureCatalogConfiguration.class)
-	static class Fixtures {
+	/**
+	 * Every webhook the receiver got so far, parsed, with its signature header.
+	 * @param jsonMapper reads the bodies
+	 * @return the deliveries in arrival order
+	 */
+	protected static List<Delivery> deliveries(JsonMapper jsonMapper) {
+		return WebhookReceiver.server()
+			.findAll(postRequestedFor(urlEqualTo(WebhookReceiver.PATH)))
+			.stream()
+			.map((request) -> new Delivery(jsonMapper.readValue(request.getBody(), NamespaceEligibilityChanged.class),
+					request.getBody(), request.getHeader(WebhookSignature.HEADER)))
+			.toList();
+	}
 
-		@Bean
-		static StatementCounter statementCounter() {
-			return new StatementCounter();
-		}
-
+	/**
+	 * One webhook as the receiver saw it.
+	 *
+	 * @param event the parsed body
+	 * @param body the exact bytes
+	 * @param signature the {@code X-CDot-Signature} header
+	 */
+	protected record Delivery(NamespaceEligibilityChanged event, byte[] body, String signature) {
 	}
 
 }
