@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 class OutboxMetrics {
 
 	OutboxMetrics(MeterRegistry registry, JdbcClient jdbc) {
-		Gauge.builder("cdot.outbox.backlog", jdbc, OutboxMetrics::incomplete)
+		Gauge.builder("cdot.notifications.outbox.backlog", jdbc, OutboxMetrics::incomplete)
 			.description("Event publications not completed yet")
 			.register(registry);
 	}

@@ -101,7 +101,7 @@ class WebhookSender {
 	}
 
 	private void count(String outcome) {
-		this.registry.counter("cdot.webhooks.deliveries", "outcome", outcome).increment();
+		this.registry.counter("cdot.notifications.webhook.deliveries", "outcome", outcome).increment();
 	}
 
 	/** A delivery that must be retried. */

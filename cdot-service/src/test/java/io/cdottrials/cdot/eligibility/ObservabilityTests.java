@@ -36,7 +36,7 @@ class ObservabilityTests extends CdotIntegrationTest {
 		assertThat(prometheus()).contains("gitlab_sli_cdot_trial_eligibility_error_total")
 			.contains(
 					"cdot_trial_eligibility_answers_total{answer=\"eligible\",application=\"cdot-service\",trial_type=\"ultimate_with_dap\"}")
-			.contains("cdot_outbox_backlog")
+			.contains("cdot_notifications_outbox_backlog")
 			.contains(
 					"http_server_requests_seconds_count{application=\"cdot-service\",error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/gitlab/namespaces/trials/eligibility\"}");
 		// a free namespace fails paid_tier for the three offered paid-only types

@@ -85,6 +85,8 @@ class WebhookOutboxTests extends CdotIntegrationTest {
 			assertThat(incompletePublications()).isGreaterThanOrEqualTo(namespaceIds.size());
 		});
 		Set<UUID> failedEventIds = eventIds(namespaceIds);
+		assertThat(this.rest.getForObject("/actuator/prometheus", String.class))
+			.contains("cdot_notifications_webhook_deliveries_total{application=\"cdot-service\",outcome=\"failed\"}");
 		assertThat(failedEventIds).hasSize(namespaceIds.size());
 
 		WebhookReceiver.up();
