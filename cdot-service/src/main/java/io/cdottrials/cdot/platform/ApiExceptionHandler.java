@@ -1,18 +1,22 @@
 package io.cdottrials.cdot.platform;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,10 +70,58 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<String> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> error.getField() + " " + error.getDefaultMessage())
+			.map((error) -> snakeCase(error.getField()) + " " + error.getDefaultMessage())
 			.sorted()
 			.toList();
 		return ResponseEntity.status(status).headers(headers).body(ApiProblems.of(status, errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(ApiProblems.of(HttpStatus.BAD_REQUEST, List.of(unreadable(ex))));
+	}
+
+	/**
+	 * Says what is wrong with a body that could not be read, in the body's own JSON
+	 * names, without internals (class names) of ours.
+	 */
+	private static String unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof StreamReadException parse) {
+			String message = String.valueOf(parse.getOriginalMessage()).lines().findFirst().orElse("");
+			return "Malformed JSON request body: " + abbreviate(message);
+		}
+		if (cause instanceof JacksonException mismatch) {
+			String path = jsonPath(mismatch.getPath());
+			return path.isEmpty() ? "The JSON request body does not have the documented shape"
+					: "'" + path + "' has an invalid value or type";
+		}
+		return "The request body is missing or not readable";
+	}
+
+	private static String jsonPath(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 160) ? text.substring(0, 160) + "..." : text;
+	}
+
+	/**
+	 * {@code items[0].productRatePlanId} becomes {@code items[0].product_rate_plan_id}.
+	 */
+	private static String snakeCase(String field) {
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 	@Override

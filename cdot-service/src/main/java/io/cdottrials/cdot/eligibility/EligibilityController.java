@@ -1,0 +1,64 @@
+package io.cdottrials.cdot.eligibility;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.cdottrials.model.EligibilityRequest;
+import io.cdottrials.model.EligibilityResponse;
+import io.cdottrials.model.TrialType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GitLab's bulk eligibility question.
+ */
+@RestController
+@RequestMapping(EligibilityController.PATH)
+@Tag(name = "Eligibility", description = "Which trials namespaces may start (Growth)")
+class EligibilityController {
+
+	static final String PATH = "/api/v1/gitlab/namespaces/trials/eligibility";
+
+	private final Eligibility eligibility;
+
+	EligibilityController(Eligibility eligibility) {
+		this.eligibility = eligibility;
+	}
+
+	@GetMapping
+	@Operation(summary = "Eligible trial types of up to 1000 namespaces",
+			description = "Ids as namespace_ids[]=1&namespace_ids[]=2, namespace_ids=1,2 or repeated namespace_ids=")
+	EligibilityResponse get(
+			@Parameter(description = "namespace ids, bracketed form") @RequestParam(name = "namespace_ids[]",
+					required = false) @Nullable String[] bracketed,
+			@Parameter(description = "namespace ids, comma-separated or repeated") @RequestParam(name = "namespace_ids",
+					required = false) @Nullable String[] plain) {
+		return answer(NamespaceIds.fromQuery(bracketed, plain));
+	}
+
+	@PostMapping
+	@Operation(summary = "Eligible trial types of up to 1000 namespaces, for long lists")
+	EligibilityResponse post(@RequestBody(required = false) @Nullable EligibilityRequest request) {
+		return answer(NamespaceIds.fromBody(request));
+	}
+
+	private EligibilityResponse answer(Set<Long> ids) {
+		Map<Long, List<TrialType>> eligible = this.eligibility.eligibleTypes(ids);
+		Map<String, List<String>> namespaces = new LinkedHashMap<>();
+		eligible
+			.forEach((id, types) -> namespaces.put(id.toString(), types.stream().map(TrialType::wireName).toList()));
+		return new EligibilityResponse(namespaces);
+	}
+
+}

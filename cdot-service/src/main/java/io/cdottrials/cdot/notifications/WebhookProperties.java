@@ -1,0 +1,43 @@
+package io.cdottrials.cdot.notifications;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where {@code namespace_eligibility_changed} webhooks go and how they are retried.
+ *
+ * @param urls GitLab-side receivers; every event goes to each of them (none: events are
+ * recorded and completed without a call)
+ * @param secret the HMAC secret that signs every body ({@code X-CDot-Signature});
+ * required when {@code urls} is not empty
+ * @param connectTimeout how long to wait for a receiver's connection
+ * @param readTimeout how long to wait for a receiver's answer
+ * @param retryInterval how often failed deliveries are looked at for a retry
+ * @param initialBackoff wait before the first retry; doubles with every failed attempt
+ * @param maxBackoff the longest wait between two attempts
+ */
+@ConfigurationProperties("cdot.webhooks.gitlab")
+public record WebhookProperties(@DefaultValue List<URI> urls, @DefaultValue("") String secret,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+		@DefaultValue("PT5S") Duration retryInterval, @DefaultValue("10s") Duration initialBackoff,
+		@DefaultValue("10m") Duration maxBackoff) {
+
+	public WebhookProperties {
+		if (!urls.isEmpty() && secret.isBlank()) {
+			throw new IllegalStateException(
+					"cdot.webhooks.gitlab.secret is required when cdot.webhooks.gitlab.urls is set");
+		}
+	}
+
+	/** Never prints the secret. */
+	@Override
+	public String toString() {
+		return "WebhookProperties[urls=" + this.urls + ", secret=******, retryInterval=" + this.retryInterval
+				+ ", initialBackoff=" + this.initialBackoff + ", maxBackoff=" + this.maxBackoff + "]";
+	}
+
+}

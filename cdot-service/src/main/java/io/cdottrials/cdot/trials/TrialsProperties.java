@@ -1,0 +1,34 @@
+package io.cdottrials.cdot.trials;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Trial durations and the end-of-trial sweep.
+ *
+ * @param durations duration per trial type JSON name, e.g.
+ * {@code cdot.trials.durations.gitlab_duo_pro.days=60}; a type not named here lasts its
+ * SPEC default (ultimate types 30 days, Duo types 60)
+ * @param endSweepCron when the daily sweep for ended trials runs (UTC)
+ */
+@ConfigurationProperties("cdot.trials")
+public record TrialsProperties(@DefaultValue Map<String, DurationProperties> durations,
+		@DefaultValue("0 5 0 * * *") String endSweepCron) {
+
+	/**
+	 * How long one trial type lasts, and an optional scheduled change.
+	 *
+	 * @param days days a trial started now lasts
+	 * @param nextDurationDays days a trial lasts from {@code nextActiveTime} on
+	 * @param nextActiveTime when {@code nextDurationDays} takes over
+	 */
+	public record DurationProperties(@Nullable Integer days, @Nullable Integer nextDurationDays,
+			@Nullable Instant nextActiveTime) {
+	}
+
+}
