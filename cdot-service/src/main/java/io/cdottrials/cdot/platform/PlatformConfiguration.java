@@ -4,9 +4,6 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
 import org.togglz.core.repository.jdbc.JDBCStateRepository;
@@ -14,26 +11,14 @@ import org.togglz.core.user.NoOpUserProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Infrastructure every module shares: one cluster lock for scheduled jobs (ShedLock on
- * the {@code shedlock} table), one Togglz feature manager (on the {@code togglz} table)
- * and the clock.
+ * Infrastructure every module shares: one Togglz feature manager (on the {@code togglz}
+ * table) and the clock. The cluster lock is {@link SchedulerLockConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class PlatformConfiguration {
-
-	@Bean
-	LockProvider lockProvider(JdbcTemplate jdbcTemplate) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(jdbcTemplate)
-			.withTableName("shedlock")
-			.usingDbTime()
-			.build());
-	}
 
 	@Bean
 	FeatureManager featureManager(DataSource dataSource, ModuleFeatureProvider moduleFeatureProvider) {
