@@ -25,6 +25,7 @@ import io.cdottrials.gitlab.client.InFlightFills.Fetched;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,6 +216,9 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 				List<String> types = answer.get(id);
 				fetched.put(id, (types != null) ? new Fetched(types, true) : new Fetched(List.of(), false));
 			}
+		}
+		catch (CallNotPermittedException ex) {
+			logger.debug("CDot circuit open, {} namespaces not fetched", chunk.size());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("CDot eligibility call for {} namespaces failed: {}", chunk.size(), ex.toString());
