@@ -305,7 +305,12 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private static List<Long> distinctPositive(Collection<Long> namespaceIds) {
 		Set<Long> distinct = new LinkedHashSet<>(namespaceIds);
-		distinct.forEach(CachingTrialEligibilityClient::requirePositive);
+		for (Long id : distinct) {
+			if (id == null) {
+				throw new IllegalArgumentException("Namespace ids must not be null");
+			}
+			requirePositive(id);
+		}
 		return List.copyOf(distinct);
 	}
 

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Hooks")
 class CdotWebhookController {
 
+	private static final Logger logger = LoggerFactory.getLogger(CdotWebhookController.class);
+
 	private final TrialEligibilityClient client;
 
 	private final ProcessedWebhookEvents events;
@@ -52,6 +56,9 @@ class CdotWebhookController {
 		this.cdot = cdot;
 		this.jsonMapper = jsonMapper;
 		this.clock = Clock.systemUTC();
+		if (cdot.webhookSecret().isEmpty()) {
+			logger.warn("gitlab.cdot.webhook-secret is not set: every CDot webhook will be rejected");
+		}
 	}
 
 	@PostMapping(path = "/hooks/cdot", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -6,18 +6,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points every Spring Boot test context at the shared {@link TestRedis} server, unless
- * the test names a Redis of its own (anything but the application's default
- * {@value #APPLICATION_DEFAULT}, e.g. a closed port to test a dead Redis). Registered in
- * {@code META-INF/spring.factories}.
+ * the test names a Redis of its own (e.g. a closed port, to test a dead Redis).
+ * Registered in {@code META-INF/spring.factories}.
  */
 public class TestRedisInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	static final String APPLICATION_DEFAULT = "redis://localhost:6379";
-
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		String configured = context.getEnvironment().getProperty("spring.data.redis.url");
-		if (configured != null && !APPLICATION_DEFAULT.equals(configured)) {
+		if (context.getEnvironment().containsProperty("spring.data.redis.url")) {
 			return;
 		}
 		TestPropertyValues.of("spring.data.redis.url=" + TestRedis.url()).applyTo(context);
