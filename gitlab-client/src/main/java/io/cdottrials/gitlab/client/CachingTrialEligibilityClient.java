@@ -286,10 +286,14 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private EligibilityAnswer ordered(List<Long> ids, Map<Long, NamespaceEligibility> answers) {
 		Map<Long, NamespaceEligibility> ordered = new LinkedHashMap<>();
+		int[] byState = new int[AnswerState.values().length];
 		for (long id : ids) {
 			NamespaceEligibility answer = answers.get(id);
 			ordered.put(id, answer);
-			this.metrics.answered(answer.state());
+			byState[answer.state().ordinal()]++;
+		}
+		for (AnswerState state : AnswerState.values()) {
+			this.metrics.answered(state, byState[state.ordinal()]);
 		}
 		return new EligibilityAnswer(ordered);
 	}
