@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.cdottrials.gitlab.testsupport.CdotStub;
 import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.TrialType;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class RedisDownTests {
 
 	@Autowired
 	TrialEligibilityClient client;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
@@ -87,6 +91,22 @@ class RedisDownTests {
 		assertThat(second).isEqualTo(new NamespaceEligibility(List.of(), AnswerState.DEGRADED));
 		assertThat(first.get(10, TimeUnit.SECONDS).get(slow).state()).isEqualTo(AnswerState.FRESH);
 		assertThat(cdot.eligibilityRequests()).hasSize(1);
+	}
+
+	@Test
+	void repeatedRedisFailuresOpenTheRedisBreaker() {
+		long id = TestNamespaces.next();
+		cdot.answers(Map.of(id, List.of(DAP)));
+
+		for (int i = 0; i < 12; i++) {
+			assertThat(this.client.eligibility(List.of(id)).get(id).state()).isEqualTo(AnswerState.FRESH);
+		}
+
+		assertThat(this.meters.get("resilience4j.circuitbreaker.state")
+			.tag("name", TrialEligibilityAutoConfiguration.REDIS_BREAKER)
+			.tag("state", "open")
+			.gauge()
+			.value()).isEqualTo(1);
 	}
 
 	@Test

@@ -355,8 +355,17 @@ class GitlabServiceTests {
 			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"uid\":42}"), "trial_type is required");
 			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":\"ultimate_with_dap\"}"),
 					"uid is required");
-			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":"), "");
-			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":\"x\",\"uid\":\"abc\"}"), "");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":"), "the body is not valid JSON");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":\"x\",\"uid\":\"abc\"}"),
+					"'uid' has the wrong type");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":\"x\",\"uid\":1,\"namespace\":[1]}"),
+					"'namespace' has the wrong type");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "[]"), "the body must be a JSON object");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", ""), "the body must be a JSON object");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"glm_source\":\"" + "x".repeat(70_000) + "\"}"),
+					"must not be larger than");
+			assertBadRequest(post("/api/v1/namespaces/5/trials", "{\"trial_type\":\"x\",\"uid\":-4}"),
+					"uid must be a positive integer");
 			assertBadRequest(post("/api/v1/namespaces/0/trials", TRIAL), "namespace_id must be a positive integer");
 			assertBadRequest(post("/api/v1/namespaces/abc/trials", TRIAL), "'namespace_id' must be a positive integer");
 			assertThat(cdot.server().getAllServeEvents()).isEmpty();
