@@ -62,10 +62,11 @@ public final class TrialEligibilityAutoConfiguration {
 		StringRedisTemplate redis = new StringRedisTemplate(redisConnectionFactory);
 		EligibilityCache cache = new EligibilityCache(redis, redisBreaker, mapper, properties);
 		CdotApi cdot = new CdotApi(restClient(cdotProperties, restClientBuilder), cdotBreaker, metrics, mapper);
-		return new CachingTrialEligibilityClient(cache, cdot, properties, metrics,
+		Clock systemClock = clock.getIfAvailable(Clock::systemUTC);
+		EligibilityFiller filler = new EligibilityFiller(cache, cdot, properties, metrics,
 				fillListener.getIfAvailable(() -> (ids) -> {
-				}), cdotProperties.connectTimeout().plus(cdotProperties.readTimeout()),
-				clock.getIfAvailable(Clock::systemUTC));
+				}), cdotProperties.connectTimeout().plus(cdotProperties.readTimeout()), systemClock);
+		return new CachingTrialEligibilityClient(cache, cdot, filler, properties, metrics, systemClock);
 	}
 
 	private static CircuitBreakerConfig.Builder breakerConfig(TrialEligibilityProperties.Breaker breaker) {
