@@ -502,22 +502,35 @@ class GitlabServiceTests {
 
 		@Test
 		void prometheusShowsTheCacheCdotBreakerAndSliMetrics() {
+			String before = get("/actuator/prometheus").body();
 			long id = TestNamespaces.next();
 			cdot.answers(Map.of(id, List.of(DAP)));
 			get("/api/v1/trial_eligibility?namespace_ids=" + id);
 			cdot.fails();
 			get("/api/v1/trial_eligibility?namespace_ids=" + TestNamespaces.next());
+			get("/api/v1/trial_eligibility?namespace_ids=nope");
 
 			Reply reply = get("/actuator/prometheus");
 
 			assertThat(reply.status()).isEqualTo(200);
-			assertThat(reply.body()).contains("gitlab_sli_trial_eligibility_apdex_total",
-					"gitlab_sli_trial_eligibility_apdex_success_total", "gitlab_sli_trial_eligibility_total",
-					"gitlab_sli_trial_eligibility_error_total", "gitlab_trial_eligibility_cache_gets_total{",
-					"result=\"miss\"", "gitlab_cdot_calls_seconds_count{", "outcome=\"success\"", "outcome=\"error\"",
+			assertThat(reply.body()).contains("gitlab_trial_eligibility_cache_gets_total{", "result=\"miss\"",
+					"gitlab_cdot_calls_seconds_count{", "outcome=\"success\"", "outcome=\"error\"",
 					"resilience4j_circuitbreaker_state{", "gitlab_trial_eligibility_answers_total{",
-					"state=\"degraded\"");
-			assertThat(counter(reply.body(), "gitlab_sli_trial_eligibility_error_total")).isPositive();
+					"state=\"degraded\"", "gitlab_trial_eligibility_invalidations_total{", "source=\"webhook\"",
+					"gitlab_sli_trial_eligibility_apdex_success_total");
+			String after = reply.body();
+			assertThat(counter(after, "gitlab_sli_trial_eligibility_total")
+					- counter(before, "gitlab_sli_trial_eligibility_total"))
+				.as("fresh and degraded reads count, the 400 does not")
+				.isEqualTo(2);
+			assertThat(counter(after, "gitlab_sli_trial_eligibility_error_total")
+					- counter(before, "gitlab_sli_trial_eligibility_error_total"))
+				.as("the degraded read is an error")
+				.isEqualTo(1);
+			assertThat(counter(after, "gitlab_sli_trial_eligibility_apdex_total")
+					- counter(before, "gitlab_sli_trial_eligibility_apdex_total"))
+				.as("only the successful read counts in the apdex")
+				.isEqualTo(1);
 		}
 
 	}
