@@ -2,11 +2,20 @@ package io.cdottrials.gitlab.service;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
- * The small GitLab-side service that GitLab UI backends call for trial eligibility.
+ * The small GitLab-side service that GitLab UI backends call for trial eligibility. Its
+ * defaults are in {@code gitlab-client-service.properties}, not in an
+ * {@code application.yml}, so that applications using the library are not configured by
+ * them.
  */
-@SpringBootApplication
+// no users and passwords: the one credential is the admin Bearer token
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+@PropertySource("classpath:gitlab-client-service.properties")
 public class GitlabClientApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,40 @@
+package io.cdottrials.gitlab.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The answer for a set of namespaces, in the order they were asked for.
+ *
+ * @param namespaces the answer per namespace id; every requested id is present once
+ */
+public record EligibilityAnswer(Map<Long, NamespaceEligibility> namespaces) {
+
+	public EligibilityAnswer {
+		namespaces = Collections.unmodifiableMap(new LinkedHashMap<>(namespaces));
+	}
+
+	/**
+	 * The answer of one namespace.
+	 * @param namespaceId a namespace that was asked for
+	 * @return its answer
+	 * @throws IllegalArgumentException when the namespace was not asked for
+	 */
+	public NamespaceEligibility get(long namespaceId) {
+		NamespaceEligibility eligibility = this.namespaces.get(namespaceId);
+		if (eligibility == null) {
+			throw new IllegalArgumentException("Namespace " + namespaceId + " was not asked for");
+		}
+		return eligibility;
+	}
+
+	/**
+	 * Whether any namespace's answer is degraded.
+	 * @return {@code true} when at least one namespace could not be answered
+	 */
+	public boolean degraded() {
+		return this.namespaces.values().stream().anyMatch((answer) -> answer.state() == AnswerState.DEGRADED);
+	}
+
+}

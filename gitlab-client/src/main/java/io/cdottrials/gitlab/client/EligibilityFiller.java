@@ -1,0 +1,190 @@
+package io.cdottrials.gitlab.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.cdottrials.gitlab.client.EligibilityCache.Fill;
+import io.cdottrials.gitlab.client.EligibilityCache.Slot;
+import io.cdottrials.gitlab.client.InFlightFills.Claim;
+import io.cdottrials.gitlab.client.InFlightFills.Fetched;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches answers from CDot for namespaces the cache could not answer: joins the fetches
+ * already in flight in this JVM, asks CDot for the rest in chunks, and writes what it
+ * fetched back to Redis, generation-checked.
+ */
+final class EligibilityFiller {
+
+	private static final Logger logger = LoggerFactory.getLogger(EligibilityFiller.class);
+
+	private final EligibilityCache cache;
+
+	private final CdotApi cdot;
+
+	private final InFlightFills flights = new InFlightFills();
+
+	private final TrialEligibilityProperties properties;
+
+	private final EligibilityMetrics metrics;
+
+	private final FillListener fillListener;
+
+	private final Duration joinTimeout;
+
+	private final Clock clock;
+
+	EligibilityFiller(EligibilityCache cache, CdotApi cdot, TrialEligibilityProperties properties,
+			EligibilityMetrics metrics, FillListener fillListener, Duration cdotTimeout, Clock clock) {
+		this.cache = cache;
+		this.cdot = cdot;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.fillListener = fillListener;
+		this.joinTimeout = cdotTimeout.multipliedBy(2);
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes later requests start their own fetches for these namespaces.
+	 * @param namespaceIds invalidated namespaces
+	 */
+	void forget(Collection<Long> namespaceIds) {
+		this.flights.forget(namespaceIds);
+	}
+
+	/**
+	 * Fetches the given namespaces, joining flights in progress; writes back what this
+	 * request fetched itself when {@code slots} says which generation it read.
+	 * @param ids distinct namespace ids
+	 * @param slots what the caller's MGET read, or empty when Redis is not to be written
+	 * @return per id the answer, or {@code null} when CDot could not answer
+	 */
+	Map<Long, @Nullable Fetched> fetch(List<Long> ids, Map<Long, Slot> slots) {
+		Map<Long, @Nullable Fetched> results = new HashMap<>();
+		if (ids.isEmpty()) {
+			return results;
+		}
+		Claim claim = this.flights.claim(ids);
+		this.metrics.coalesced(claim.joined().size());
+		if (!claim.owned().isEmpty()) {
+			fly(claim.owned(), slots);
+		}
+		claim.owned().forEach((id, flight) -> results.put(id, await(flight)));
+		claim.joined().forEach((id, flight) -> results.put(id, await(flight)));
+		return results;
+	}
+
+	private void fly(Map<Long, CompletableFuture<Fetched>> owned, Map<Long, Slot> slots) {
+		Map<Long, Fetched> fetched = new LinkedHashMap<>();
+		try {
+			for (List<Long> chunk : chunks(new ArrayList<>(owned.keySet()))) {
+				fetchChunk(chunk, fetched);
+			}
+			if (!fetched.isEmpty() && !slots.isEmpty()) {
+				notifyListener(fetched.keySet());
+				writeBack(fetched, slots);
+			}
+		}
+		finally {
+			RuntimeException failure = new IllegalStateException("CDot did not answer");
+			owned.forEach((id, flight) -> {
+				Fetched answer = fetched.get(id);
+				if (answer != null) {
+					flight.complete(answer);
+				}
+				else {
+					flight.completeExceptionally(failure);
+				}
+			});
+			this.flights.release(owned);
+		}
+	}
+
+	private void notifyListener(Set<Long> namespaceIds) {
+		try {
+			this.fillListener.fetched(Set.copyOf(namespaceIds));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("FillListener failed", ex);
+		}
+	}
+
+	private void fetchChunk(List<Long> chunk, Map<Long, Fetched> fetched) {
+		try {
+			Map<Long, List<String>> answer = this.cdot.eligibility(chunk);
+			for (long id : chunk) {
+				List<String> types = answer.get(id);
+				fetched.put(id, (types != null) ? new Fetched(types, true) : new Fetched(List.of(), false));
+			}
+		}
+		catch (CallNotPermittedException ex) {
+			logger.debug("CDot circuit open, {} namespaces not fetched", chunk.size());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("CDot eligibility call for {} namespaces failed: {}", chunk.size(), ex.toString());
+		}
+	}
+
+	private void writeBack(Map<Long, Fetched> fetched, Map<Long, Slot> slots) {
+		long now = this.clock.millis();
+		List<Fill> fills = new ArrayList<>(fetched.size());
+		fetched.forEach((id, answer) -> {
+			long fresh = answer.answered() ? jitteredTtl() : this.properties.emptyAnswerTtl().toMillis();
+			long kept = answer.answered() ? fresh + this.properties.staleIfError().toMillis() : fresh;
+			fills.add(new Fill(id, slots.get(id).generation(), new CachedEntry(answer.trialTypes(), now, now + fresh),
+					kept));
+		});
+		try {
+			this.cache.write(fills);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not write {} eligibility answers back to Redis: {}", fills.size(), ex.toString());
+		}
+	}
+
+	private long jitteredTtl() {
+		long ttl = this.properties.ttl().toMillis();
+		long jitter = this.properties.jitter().toMillis();
+		long offset = (jitter > 0) ? ThreadLocalRandom.current().nextLong(-jitter, jitter + 1) : 0;
+		return Math.max(1000, ttl + offset);
+	}
+
+	private @Nullable Fetched await(CompletableFuture<Fetched> flight) {
+		try {
+			return flight.get(this.joinTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private List<List<Long>> chunks(List<Long> ids) {
+		int size = Math.max(1, this.properties.chunkSize());
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += size) {
+			chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
+		}
+		return chunks;
+	}
+
+}

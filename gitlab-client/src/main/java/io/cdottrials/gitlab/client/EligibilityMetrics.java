@@ -1,0 +1,96 @@
+package io.cdottrials.gitlab.client;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The client's meters. Prometheus names:
+ * {@code gitlab_trial_eligibility_cache_gets_total} by {@code result} (hit, miss, stale,
+ * unavailable), {@code gitlab_cdot_calls_seconds} by {@code operation} and
+ * {@code outcome}, {@code gitlab_trial_eligibility_invalidations_total} by
+ * {@code source}, {@code gitlab_trial_eligibility_coalesced_misses_total} and
+ * {@code gitlab_trial_eligibility_answers_total} by {@code state}. Meters are registered
+ * once and kept, so that the cached path does not look them up per namespace.
+ */
+final class EligibilityMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Map<String, Counter> cacheGets = new ConcurrentHashMap<>();
+
+	private final Map<AnswerState, Counter> answers = new EnumMap<>(AnswerState.class);
+
+	private final Map<InvalidationSource, Counter> invalidations = new EnumMap<>(InvalidationSource.class);
+
+	private final Map<String, Timer> cdotCalls = new ConcurrentHashMap<>();
+
+	private final Counter coalesced;
+
+	EligibilityMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		for (String result : new String[] { "hit", "miss", "stale", "unavailable" }) {
+			this.cacheGets.put(result,
+					Counter.builder("gitlab.trial_eligibility.cache.gets")
+						.description("Namespace lookups in the eligibility cache")
+						.tag("result", result)
+						.register(registry));
+		}
+		for (AnswerState state : AnswerState.values()) {
+			this.answers.put(state,
+					Counter.builder("gitlab.trial_eligibility.answers")
+						.description("Namespace answers by state")
+						.tag("state", state.wireName())
+						.register(registry));
+		}
+		for (InvalidationSource source : InvalidationSource.values()) {
+			this.invalidations.put(source,
+					Counter.builder("gitlab.trial_eligibility.invalidations")
+						.description("Namespaces whose cached answer was invalidated")
+						.tag("source", source.tag())
+						.register(registry));
+		}
+		this.coalesced = Counter.builder("gitlab.trial_eligibility.coalesced_misses")
+			.description("Cache misses that joined a CDot call already in flight")
+			.register(registry);
+	}
+
+	void cacheGets(String result, int count) {
+		if (count > 0) {
+			this.cacheGets.get(result).increment(count);
+		}
+	}
+
+	void coalesced(int count) {
+		if (count > 0) {
+			this.coalesced.increment(count);
+		}
+	}
+
+	void invalidated(InvalidationSource source, int count) {
+		this.invalidations.get(source).increment(count);
+	}
+
+	void answered(AnswerState state, int count) {
+		if (count > 0) {
+			this.answers.get(state).increment(count);
+		}
+	}
+
+	void cdotCall(String operation, String outcome, long nanos) {
+		this.cdotCalls
+			.computeIfAbsent(operation + ' ' + outcome,
+					(key) -> Timer.builder("gitlab.cdot.calls")
+						.description("Calls to CDot's GitLab API")
+						.tag("operation", operation)
+						.tag("outcome", outcome)
+						.register(this.registry))
+			.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+}
