@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.cdottrials.cdot.catalog.CatalogLoaded;
 import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.PlanCatalog;
+import io.cdottrials.cdot.catalog.PlanClassifier;
 import io.cdottrials.cdot.catalog.PlanType;
 import io.cdottrials.cdot.catalog.Tier;
 import io.cdottrials.cdot.platform.ApiException;
@@ -19,15 +20,12 @@ import io.cdottrials.cdot.trials.Trials;
 import io.cdottrials.model.TrialType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Seeds the local run with namespaces in different states once the catalog is loaded, and
@@ -57,9 +55,7 @@ class DemoNamespaces {
 
 	private final Trials trials;
 
-	private final ResourceLoader resources;
-
-	private final JsonMapper jsonMapper;
+	private final PlanClassifier classifier;
 
 	private final Environment environment;
 
@@ -67,13 +63,12 @@ class DemoNamespaces {
 
 	private final AtomicBoolean seeded = new AtomicBoolean();
 
-	DemoNamespaces(PlanCatalog catalog, Subscriptions subscriptions, Trials trials, ResourceLoader resources,
-			JsonMapper jsonMapper, Environment environment, Clock clock) {
+	DemoNamespaces(PlanCatalog catalog, PlanClassifier classifier, Subscriptions subscriptions, Trials trials,
+			Environment environment, Clock clock) {
 		this.catalog = catalog;
+		this.classifier = classifier;
 		this.subscriptions = subscriptions;
 		this.trials = trials;
-		this.resources = resources;
-		this.jsonMapper = jsonMapper;
 		this.environment = environment;
 		this.clock = clock;
 	}
@@ -88,18 +83,17 @@ class DemoNamespaces {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void onCatalogSynced(CatalogSynced event) {
+	@EventListener
+	void onCatalogLoaded(CatalogLoaded event) {
 		seed();
 	}
 
 	void seed() {
-		String file = this.environment.getProperty("cdot.catalog.file");
-		if (file == null || !this.seeded.compareAndSet(false, true)) {
+		if (!this.seeded.compareAndSet(false, true)) {
 			return;
 		}
 		try {
-			DemoPlans plans = DemoPlans.from(this.resources.getResource(file), this.jsonMapper, this.catalog);
+			DemoPlans plans = DemoPlans.from(this.classifier, this.catalog);
 			List<String> lines = new ArrayList<>();
 			lines.add(line(FREE, "free, no history", List.of()));
 			Optional<Plan> premium = plans.gitlabComBase(Tier.PREMIUM);

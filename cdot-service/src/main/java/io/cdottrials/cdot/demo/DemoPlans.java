@@ -1,7 +1,5 @@
 package io.cdottrials.cdot.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,16 +10,13 @@ import java.util.function.Predicate;
 import io.cdottrials.cdot.catalog.Deployment;
 import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.PlanCatalog;
+import io.cdottrials.cdot.catalog.PlanClassifier;
 import io.cdottrials.cdot.catalog.PlanType;
 import io.cdottrials.cdot.catalog.Tier;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.Resource;
 
 /**
  * Finds the demo catalog's plans by what they are (tier, deployment, plan type), not by
- * id: every {@code id} in the catalog file is a candidate, the catalog says what it is.
+ * id: every plan some classification names is a candidate, the catalog says what it is.
  */
 final class DemoPlans {
 
@@ -31,11 +26,9 @@ final class DemoPlans {
 		this.plans = plans;
 	}
 
-	static DemoPlans from(Resource catalogFile, JsonMapper jsonMapper, PlanCatalog catalog) throws IOException {
+	static DemoPlans from(PlanClassifier classifier, PlanCatalog catalog) {
 		Set<String> ids = new LinkedHashSet<>();
-		try (InputStream input = catalogFile.getInputStream()) {
-			collectIds(jsonMapper.readTree(input), ids);
-		}
+		classifier.names().forEach((name) -> ids.addAll(classifier.resolve(name).ratePlanIds()));
 		return new DemoPlans(catalog.findAll(ids).values());
 	}
 
@@ -52,20 +45,6 @@ final class DemoPlans {
 			.filter((plan) -> !plan.removed())
 			.filter(wanted)
 			.min(Comparator.comparing((Plan plan) -> !plan.accessible()).thenComparing(Plan::id));
-	}
-
-	private static void collectIds(JsonNode node, Set<String> ids) {
-		if (node.isObject()) {
-			node.properties().forEach((entry) -> {
-				if ((entry.getKey().equals("id") || entry.getKey().equals("zuora_id")) && entry.getValue().isString()) {
-					ids.add(entry.getValue().asString());
-				}
-				collectIds(entry.getValue(), ids);
-			});
-		}
-		else if (node.isArray()) {
-			node.forEach((child) -> collectIds(child, ids));
-		}
 	}
 
 }

@@ -1,12 +1,16 @@
 package io.cdottrials.cdot.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
+import io.cdottrials.cdot.catalog.Classification;
+import io.cdottrials.cdot.catalog.ClassificationSource;
+import io.cdottrials.cdot.catalog.Plan;
+import io.cdottrials.cdot.catalog.PlanClassifier;
 import io.cdottrials.cdot.subscriptions.SubscriptionItem;
 import io.cdottrials.cdot.subscriptions.Subscriptions;
 import io.cdottrials.cdot.trials.Trials;
@@ -15,13 +19,9 @@ import io.cdottrials.model.TrialType;
 import io.cdottrials.testsupport.FixturePlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,27 +42,24 @@ class DemoNamespacesTests {
 
 	@Test
 	void seedsNamespacesWithPlansFoundByWhatTheyAre(CapturedOutput output) {
-		// a Zuora-shaped catalog file: the seeder only reads the ids, the catalog says
-		// what
-		// they are
-		String file = "{\"products\": [" + String.join(",",
-				FixturePlans.ALL.stream()
-					.map((plan) -> "{\"name\": \"" + plan.productName() + "\", \"productRatePlans\": [{\"id\": \""
-							+ plan.id() + "\", \"name\": \"" + plan.name() + "\"}]}")
-					.toList())
-				+ "]}";
-		Resource resource = new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8));
 		given(this.trials.apply(eq(DemoNamespaces.TRIALLED), eq(TrialType.ULTIMATE_WITH_DAP), anyLong()))
 			.willReturn(new TrialResponse.Trial(1, DemoNamespaces.TRIALLED, "ultimate_with_dap",
 					LocalDate.of(2026, 6, 15), LocalDate.of(2026, 7, 15)));
-		DemoNamespaces demo = new DemoNamespaces(new FixturePlans(), this.subscriptions, this.trials,
-				new DefaultResourceLoader() {
-					@Override
-					public Resource getResource(String location) {
-						return resource;
-					}
-				}, JsonMapper.builder().build(), new MockEnvironment().withProperty("cdot.catalog.file", "demo.json"),
-				CLOCK);
+		// the classifier only names ids; the catalog says what they are
+		PlanClassifier classifier = new PlanClassifier() {
+			@Override
+			public List<String> names() {
+				return List.of("active_plans");
+			}
+
+			@Override
+			public Optional<Classification> find(String name) {
+				return Optional.of(Classification.of(name, ClassificationSource.METADATA, 1,
+						FixturePlans.ALL.stream().map(Plan::id).toList()));
+			}
+		};
+		DemoNamespaces demo = new DemoNamespaces(new FixturePlans(), classifier, this.subscriptions, this.trials,
+				new MockEnvironment(), CLOCK);
 
 		demo.onReady();
 

@@ -1,11 +1,13 @@
 package io.cdottrials.cdot.catalog.internal;
 
+import io.cdottrials.cdot.catalog.CatalogLoaded;
 import io.cdottrials.cdot.catalog.CatalogSynced;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -27,10 +29,14 @@ public class CatalogRefresher {
 
 	private final MeterRegistry meterRegistry;
 
-	CatalogRefresher(CatalogSnapshotRepository repository, CatalogSnapshots snapshots, MeterRegistry meterRegistry) {
+	private final ApplicationEventPublisher events;
+
+	CatalogRefresher(CatalogSnapshotRepository repository, CatalogSnapshots snapshots, MeterRegistry meterRegistry,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.snapshots = snapshots;
 		this.meterRegistry = meterRegistry;
+		this.events = events;
 	}
 
 	private volatile boolean closing;
@@ -78,6 +84,7 @@ public class CatalogRefresher {
 				this.snapshots.replace(loaded);
 				logger.info("Catalog version {} loaded ({} plans) on {}", loaded.version(), loaded.plans().size(),
 						trigger);
+				this.events.publishEvent(new CatalogLoaded(loaded.version()));
 			}
 		}
 		catch (RuntimeException ex) {
