@@ -24,27 +24,15 @@ public final class LocalLauncher {
 		Path dataDirectory = Files.createTempDirectory("cdot-trials-local");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory.resolve("postgres"))
-			.setRegisterShutdownHook(false)
 			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
 		String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-		ConfigurableApplicationContext cdot;
-		try {
-			cdot = new SpringApplicationBuilder(CdotApplication.class)
-				.properties(Map.of("spring.datasource.url", jdbcUrl, "spring.datasource.username", "postgres",
-						"spring.datasource.password", "postgres"))
-				.profiles("local")
-				.registerShutdownHook(false)
-				.run(args);
-		}
-		catch (RuntimeException ex) {
-			close(postgres);
-			throw ex;
-		}
-		// one hook, in order: the service still needs its database while it stops
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			cdot.close();
-			close(postgres);
-		}));
+		ConfigurableApplicationContext cdot = new SpringApplicationBuilder(CdotApplication.class)
+			.properties(Map.of("spring.datasource.url", jdbcUrl, "spring.datasource.username", "postgres",
+					"spring.datasource.password", "postgres"))
+			.profiles("local")
+			.run(args);
+		cdot.registerShutdownHook();
 	}
 
 	private static void close(EmbeddedPostgres postgres) {
