@@ -45,9 +45,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class CatalogSyncBenchmark {
 
-	private static final int WARMUP = 3;
+	private static final int WARMUP = 10;
 
-	private static final int RUNS = 9;
+	private static final int RUNS = 15;
 
 	private static final int PAGE_SIZE = 40;
 

@@ -2,10 +2,16 @@ package io.cdottrials.cdot.catalog.internal.source;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Zuora's REST API as the catalog source. Base URL and client credentials are required
@@ -22,11 +28,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenExpirySkew how long before its expiry an access token is renewed
  * @param retry retries of a request Zuora answered with 429 or 5xx, or that timed out
  */
+@Validated
 @ConfigurationProperties("cdot.zuora")
 public record ZuoraProperties(@Nullable String baseUrl, @Nullable String clientId, @Nullable String clientSecret,
-		@DefaultValue("40") int pageSize, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("40") @Min(1) @Max(40) int pageSize, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("30s") Duration readTimeout, @DefaultValue("60s") Duration tokenExpirySkew,
-		@DefaultValue Retry retry) {
+		@DefaultValue @Valid Retry retry) {
 
 	/**
 	 * Retries with exponential backoff and jitter; a {@code Retry-After} header of Zuora
@@ -39,8 +46,9 @@ public record ZuoraProperties(@Nullable String baseUrl, @Nullable String clientI
 	 * and a half times the computed wait)
 	 * @param maxBackoff longest wait, also the cap of {@code Retry-After}
 	 */
-	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
-			@DefaultValue("2.0") double multiplier, @DefaultValue("0.5") double jitter,
+	public record Retry(@DefaultValue("4") @Min(1) int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) double jitter,
 			@DefaultValue("30s") Duration maxBackoff) {
 	}
 

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import io.cdottrials.cdot.platform.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -21,7 +20,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/admin/catalog/syncs")
 @Tag(name = "Catalog sync (admin)")
-@SecurityRequirement(name = "admin")
 class CatalogSyncController {
 
 	private final CatalogSyncService syncs;

@@ -1,5 +1,6 @@
 package io.cdottrials.cdot.catalog.internal.sync;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	CatalogVersions versions;
 
 	@Test
 	void firstSyncReadsEveryPageAndStoresVersionOne() {
@@ -140,6 +144,14 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 								chargeFields("Ultimate", "GitLab.com"))))));
 		zuora.stubCatalog(PAGE_SIZE, List.of(changedPlan, product(2), product(4)));
 		SyncRun second = this.syncs.syncNow(SyncTrigger.ADMIN);
+
+		assertThat(second.catalogVersion()).isEqualTo(2);
+		assertThat(this.versions.current()).isEqualTo(2);
+		assertThat(this.versions.diff(2)).hasValue(second.diff());
+		assertThat(customFields("catalog_rate_plan", "RP1")).contains("\"CDotActions__c\": [\"renew\"]");
+		assertThat(this.jdbc.sql("""
+				select t.price from catalog_charge_tier t join catalog_charge c on c.id = t.charge_id
+				where c.zuora_id = 'C1'""").query(BigDecimal.class).single()).isEqualByComparingTo("120");
 
 		JsonNode diff = second.diff();
 		assertThat(diff.path("added").findValuesAsString("zuora_id")).containsExactlyInAnyOrder("P4", "RP4", "C4");
