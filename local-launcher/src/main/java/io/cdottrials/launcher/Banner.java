@@ -11,8 +11,8 @@ final class Banner {
 	static String text(int cdotPort, int gitlabPort) {
 		String cdot = "http://localhost:" + cdotPort;
 		String gitlab = "http://localhost:" + gitlabPort;
-		String auth = "-H 'X-Admin-Email: " + LocalLauncher.GITLAB_EMAIL + "' -H 'X-Admin-Token: "
-				+ LocalLauncher.GITLAB_TOKEN + "'";
+		String auth = "-H 'X-Admin-Email: " + LocalProduct.GITLAB_EMAIL + "' -H 'X-Admin-Token: "
+				+ LocalProduct.GITLAB_TOKEN + "'";
 		return """
 
 				==================================================================================

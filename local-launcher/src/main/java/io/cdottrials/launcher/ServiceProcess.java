@@ -35,19 +35,14 @@ final class ServiceProcess {
 		this.health = health;
 	}
 
-	static ServiceProcess start(String name, Path jar, List<String> arguments) throws IOException {
+	static ServiceProcess start(String name, Path jar, int port, List<String> arguments) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		Thread relay = new Thread(() -> relay(name, process), name + "-output");
 		relay.setDaemon(true);
 		relay.start();
-		String port = arguments.stream()
-			.filter((argument) -> argument.startsWith("--server.port="))
-			.map((argument) -> argument.substring("--server.port=".length()))
-			.findFirst()
-			.orElseThrow();
 		return new ServiceProcess(name, process, URI.create("http://localhost:" + port + "/actuator/health"));
 	}
 
