@@ -53,6 +53,8 @@ public final class LocalProduct implements AutoCloseable {
 	 */
 	public static LocalProduct start(Path repository, int cdotPort, int gitlabPort)
 			throws IOException, InterruptedException {
+		requireFree(cdotPort, "cdot-service");
+		requireFree(gitlabPort, "gitlab-client");
 		Path work = Files.createTempDirectory("cdot-trials-local");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).start();
 		RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(freePort()).build();
@@ -120,6 +122,17 @@ public final class LocalProduct implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// stopping anyway; nothing left to tell
+		}
+	}
+
+	private static void requireFree(int port, String service) {
+		// otherwise a service already listening there would pass the health check
+		try (ServerSocket socket = new ServerSocket(port)) {
+			socket.setReuseAddress(true);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Port " + port + " for " + service
+					+ " is in use: stop what listens there or choose another port (-Dcdot.port, -Dgitlab.port)");
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.cdottrials.cdot.catalog.Classification;
 import io.cdottrials.cdot.catalog.Deployment;
 import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.PlanCatalog;
@@ -22,14 +23,20 @@ final class DemoPlans {
 
 	private final Collection<Plan> plans;
 
-	private DemoPlans(Collection<Plan> plans) {
+	private final Set<String> selfService;
+
+	private DemoPlans(Collection<Plan> plans, Set<String> selfService) {
 		this.plans = plans;
+		this.selfService = selfService;
 	}
 
 	static DemoPlans from(PlanClassifier classifier, PlanCatalog catalog) {
 		Set<String> ids = new LinkedHashSet<>();
 		classifier.names().forEach((name) -> ids.addAll(classifier.resolve(name).ratePlanIds()));
-		return new DemoPlans(catalog.findAll(ids).values());
+		Set<String> selfService = classifier.find("self_service_gitlab_com_plans")
+			.map(Classification::ratePlanIds)
+			.orElse(Set.of());
+		return new DemoPlans(catalog.findAll(ids).values(), selfService);
 	}
 
 	Optional<Plan> gitlabComBase(Tier tier) {
@@ -37,14 +44,18 @@ final class DemoPlans {
 	}
 
 	Optional<Plan> addOn(PlanType type) {
-		return best((plan) -> !plan.basePlan() && plan.planTypes().contains(type));
+		return best((plan) -> !plan.basePlan() && plan.planTypes().contains(type)
+				&& plan.deployedOn(Deployment.GITLAB_COM));
 	}
 
 	private Optional<Plan> best(Predicate<Plan> wanted) {
 		return this.plans.stream()
 			.filter((plan) -> !plan.removed())
 			.filter(wanted)
-			.min(Comparator.comparing((Plan plan) -> !plan.accessible()).thenComparing(Plan::id));
+			// what a customer would buy on GitLab.com: self-service plans first
+			.min(Comparator.comparing((Plan plan) -> !this.selfService.contains(plan.id()))
+				.thenComparing((Plan plan) -> !plan.accessible())
+				.thenComparing(Plan::id));
 	}
 
 }
