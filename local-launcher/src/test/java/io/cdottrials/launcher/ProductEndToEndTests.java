@@ -7,9 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,6 +109,55 @@ class ProductEndToEndTests {
 			.untilAsserted(() -> assertThat(
 					types(gitlabGet("/api/v1/trial_eligibility?namespace_ids=" + namespace), namespace))
 				.containsExactlyInAnyOrder("ultimate_on_premium_with_dap", "gitlab_duo_pro"));
+	}
+
+	@Test
+	void everyMetricTheDashboardAndAlertsReadIsExported() throws Exception {
+		// the counters of trial applications and webhook deliveries appear with the first
+		// of each
+		long namespace = 4_000_003;
+		assertThat(gitlabPost("/api/v1/namespaces/" + namespace + "/trials",
+				"{\"trial_type\": \"ultimate_with_dap\", \"uid\": 7}")
+			.statusCode()).isEqualTo(201);
+		await().atMost(WEBHOOK_DEADLINE)
+			.until(() -> exportedMetrics().contains("cdot_notifications_webhook_deliveries_total"));
+
+		Path ops = RepositoryLayout.locate().resolve("ops");
+		Set<String> read = new TreeSet<>();
+		read.addAll(
+				metricsIn(Files.readString(ops.resolve("prometheus/rules.yml")), "(?m)^(?:\\s*expr: |\\s{10})(.*)$"));
+		read.addAll(metricsIn(Files.readString(ops.resolve("grafana/dashboards/cdot-trials.json")),
+				"\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\""));
+		assertThat(read).isNotEmpty()
+			.contains("gitlab_sli_cdot_trial_eligibility_error_total", "gitlab_trial_eligibility_cache_gets_total");
+		assertThat(exportedMetrics()).containsAll(read);
+	}
+
+	private static Set<String> metricsIn(String text, String expressionPattern) {
+		Set<String> metrics = new TreeSet<>();
+		Matcher expressions = Pattern.compile(expressionPattern).matcher(text);
+		while (expressions.find()) {
+			// recorded series (sli:...) are the rules' own output, not the services'
+			String expression = expressions.group(1).replaceAll("sli:[a-z0-9_:]+", "");
+			Matcher names = Pattern.compile("\\b(?:cdot|gitlab|resilience4j|http_server)_[a-z0-9_]+")
+				.matcher(expression);
+			while (names.find()) {
+				metrics.add(names.group());
+			}
+		}
+		return metrics;
+	}
+
+	private static Set<String> exportedMetrics() throws IOException, InterruptedException {
+		Set<String> names = new TreeSet<>();
+		for (URI scrape : List.of(cdot("/actuator/prometheus"), gitlab("/actuator/prometheus"))) {
+			Matcher matcher = Pattern.compile("(?m)^([a-z_0-9]+)[{ ]")
+				.matcher(send(HttpRequest.newBuilder(scrape).GET()).body());
+			while (matcher.find()) {
+				names.add(matcher.group(1));
+			}
+		}
+		return names;
 	}
 
 	private static String ratePlanId(String name) throws Exception {
