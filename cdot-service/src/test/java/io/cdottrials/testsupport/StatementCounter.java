@@ -29,6 +29,17 @@ public final class StatementCounter implements BeanPostProcessor {
 		return counts.get()[0];
 	}
 
+	/**
+	 * Runs the action and answers how many statements this thread prepared meanwhile.
+	 * @param action the code to watch
+	 * @return the number of statements
+	 */
+	public int countOnThisThread(Runnable action) {
+		int before = count();
+		action.run();
+		return count() - before;
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)) {

@@ -1,5 +1,6 @@
 package io.cdottrials.cdot.catalog;
 
+import io.cdottrials.testsupport.StatementCounter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;

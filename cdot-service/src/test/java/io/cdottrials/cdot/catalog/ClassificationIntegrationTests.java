@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.cdottrials.testsupport.StatementCounter;
 import io.cdottrials.cdot.catalog.internal.CatalogSnapshotRepository;
 import io.cdottrials.cdot.catalog.internal.LegacyPlanClassifier;
 import org.junit.jupiter.api.Test;
