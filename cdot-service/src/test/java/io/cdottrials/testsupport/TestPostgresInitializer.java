@@ -17,6 +17,7 @@ public class TestPostgresInitializer implements ApplicationContextInitializer<Co
 			return;
 		}
 		TestPostgres.Database database = TestPostgres.newDatabase();
+		TestPostgres.usedBy(context);
 		TestPropertyValues
 			.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password())

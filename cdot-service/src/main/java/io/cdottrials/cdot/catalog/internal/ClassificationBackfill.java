@@ -37,14 +37,10 @@ public class ClassificationBackfill {
 
 	private final ZuoraObjectClient zuora;
 
-	private final ZuoraApiProperties zuoraProperties;
-
-	ClassificationBackfill(JdbcTemplate jdbc, JsonMapper jsonMapper, ZuoraObjectClient zuora,
-			ZuoraApiProperties zuoraProperties) {
+	ClassificationBackfill(JdbcTemplate jdbc, JsonMapper jsonMapper, ZuoraObjectClient zuora) {
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 		this.zuora = zuora;
-		this.zuoraProperties = zuoraProperties;
 	}
 
 	/**
@@ -53,9 +49,9 @@ public class ClassificationBackfill {
 	 * @return what was planned and how each write went
 	 */
 	public Result run(boolean dryRun) {
-		if (!dryRun && !this.zuoraProperties.credentialsConfigured()) {
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-					List.of("Zuora credentials are not configured (cdot.zuora.client-id, cdot.zuora.client-secret)"));
+		if (!dryRun && !this.zuora.configured()) {
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, List
+				.of("Zuora is not configured (cdot.zuora.base-url, cdot.zuora.client-id, cdot.zuora.client-secret)"));
 		}
 		long version = latestVersion();
 		List<RatePlanUpdate> updates = BackfillPlanner.plan(currentRatePlans(),

@@ -1,31 +1,28 @@
 package io.cdottrials.cdot.catalog.internal;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
+
+import io.cdottrials.cdot.catalog.internal.source.ZuoraConnection;
+import io.cdottrials.cdot.catalog.internal.source.ZuoraProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The Zuora client the backfill writes through, with connect and read timeouts.
+ * The Zuora client the backfill writes through: the sync's {@code cdot.zuora.*}
+ * connection (timeouts, OAuth tokens). Without base URL and client credentials the client
+ * exists but cannot write, and a backfill that would write answers 503.
  */
 @Configuration(proxyBeanMethods = false)
 class ZuoraClientConfiguration {
 
 	@Bean
-	ZuoraObjectClient zuoraObjectClient(RestClient.Builder restClientBuilder, ZuoraApiProperties properties) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.build());
-		requestFactory.setReadTimeout(properties.readTimeout());
-		RestClient.Builder builder = restClientBuilder.clone().requestFactory(requestFactory);
-		ZuoraAccessTokens tokens = new ZuoraAccessTokens(builder.clone().baseUrl(properties.baseUrl()).build(),
-				(properties.clientId() != null) ? properties.clientId() : "",
-				(properties.clientSecret() != null) ? properties.clientSecret() : "", Clock.systemUTC());
-		return new ZuoraObjectClient(builder, properties.baseUrl(), tokens);
+	ZuoraObjectClient zuoraObjectClient(ZuoraProperties properties, RestClient.Builder restClientBuilder,
+			JsonMapper jsonMapper) {
+		return new ZuoraObjectClient(ZuoraConnection.configured(properties) ? ZuoraConnection.create(properties,
+				restClientBuilder, jsonMapper, Clock.systemUTC(), "for the classification backfill") : null);
 	}
 
 }

@@ -1,37 +1,45 @@
 package io.cdottrials.cdot.catalog.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cdottrials.cdot.catalog.internal.source.CatalogSourceException;
+import io.cdottrials.cdot.catalog.internal.source.ZuoraConnection;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes to Zuora's object API: {@code PUT /v1/object/product-rate-plan/{id}} with the
- * custom field values, authenticated with an OAuth bearer token. Zuora may answer HTTP
- * 200 with {@code "Success": false}; that is a failure too.
+ * custom field values, authenticated with an OAuth bearer token of the same
+ * {@link ZuoraConnection} setup the catalog sync reads through. Zuora may answer HTTP 200
+ * with {@code "Success": false}; that is a failure too.
  */
 public class ZuoraObjectClient {
 
-	private final RestClient restClient;
-
-	private final Supplier<String> accessTokens;
+	private final @Nullable ZuoraConnection connection;
 
 	/**
 	 * Creates a client.
-	 * @param restClientBuilder a builder to derive the client from
-	 * @param baseUrl Zuora REST base URL
-	 * @param accessTokens answers a valid OAuth access token
+	 * @param connection Zuora's REST API, {@code null} when {@code cdot.zuora.*} lacks
+	 * the base URL or a client credential
 	 */
-	public ZuoraObjectClient(RestClient.Builder restClientBuilder, String baseUrl, Supplier<String> accessTokens) {
-		this.restClient = restClientBuilder.baseUrl(baseUrl).build();
-		this.accessTokens = accessTokens;
+	public ZuoraObjectClient(@Nullable ZuoraConnection connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Whether base URL and client credentials are configured, so that writes can be sent.
+	 * @return {@code true} if they are
+	 */
+	public boolean configured() {
+		return this.connection != null;
 	}
 
 	/**
@@ -39,9 +47,7 @@ public class ZuoraObjectClient {
 	 * token revoked since the last one.
 	 */
 	public void renewToken() {
-		if (this.accessTokens instanceof ZuoraAccessTokens tokens) {
-			tokens.forget();
-		}
+		connection().tokens().renew();
 	}
 
 	/**
@@ -51,11 +57,28 @@ public class ZuoraObjectClient {
 	 * @throws ZuoraWriteException when Zuora refuses or cannot be reached
 	 */
 	public void updateProductRatePlan(String ratePlanId, Map<String, Object> fields) {
+		ZuoraConnection connection = connection();
+		String token;
+		try {
+			token = connection.tokens().token();
+		}
+		catch (CatalogSourceException ex) {
+			throw new ZuoraWriteException("No access token: " + ex.getMessage(), ex);
+		}
+		catch (RestClientException ex) {
+			throw new ZuoraWriteException("Zuora could not be reached: " + ex.getMessage(), ex);
+		}
+		URI uri = UriComponentsBuilder.fromUri(connection.resolve("/v1/object/product-rate-plan"))
+			.pathSegment("{id}")
+			.buildAndExpand(ratePlanId)
+			.encode()
+			.toUri();
 		ObjectResponse response;
 		try {
-			response = this.restClient.put()
-				.uri("/v1/object/product-rate-plan/{id}", ratePlanId)
-				.headers((headers) -> headers.setBearerAuth(this.accessTokens.get()))
+			response = connection.restClient()
+				.put()
+				.uri(uri)
+				.headers((headers) -> headers.setBearerAuth(token))
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(fields)
@@ -78,6 +101,13 @@ public class ZuoraObjectClient {
 				.orElse("") : "";
 			throw new ZuoraWriteException("Zuora refused the update" + (errors.isEmpty() ? "" : ": " + errors), null);
 		}
+	}
+
+	private ZuoraConnection connection() {
+		if (this.connection == null) {
+			throw new IllegalStateException("Zuora is not configured (cdot.zuora.base-url, client-id, client-secret)");
+		}
+		return this.connection;
 	}
 
 	record ObjectResponse(@JsonProperty("Success") boolean success, @JsonProperty("Id") @Nullable String id,

@@ -1,7 +1,6 @@
 package io.cdottrials.cdot.catalog.internal.source;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +8,12 @@ import java.util.List;
 import io.cdottrials.cdot.catalog.internal.source.ZuoraResponses.ZuoraRetryableException;
 import io.cdottrials.cdot.catalog.internal.source.ZuoraResponses.ZuoraUnauthorizedException;
 import io.github.resilience4j.retry.Retry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -34,7 +31,7 @@ public final class ZuoraCatalogSource implements CatalogSource {
 
 	private final RestClient restClient;
 
-	private final ZuoraLinks links;
+	private final ZuoraConnection connection;
 
 	private final ZuoraTokenProvider tokens;
 
@@ -46,11 +43,10 @@ public final class ZuoraCatalogSource implements CatalogSource {
 
 	private final ZuoraCatalogParser parser = new ZuoraCatalogParser();
 
-	ZuoraCatalogSource(RestClient restClient, ZuoraLinks links, ZuoraTokenProvider tokens, Retry retry, int pageSize,
-			JsonMapper jsonMapper) {
-		this.restClient = restClient;
-		this.links = links;
-		this.tokens = tokens;
+	ZuoraCatalogSource(ZuoraConnection connection, Retry retry, int pageSize, JsonMapper jsonMapper) {
+		this.restClient = connection.restClient();
+		this.connection = connection;
+		this.tokens = connection.tokens();
 		this.retry = retry;
 		this.pageSize = pageSize;
 		this.jsonMapper = jsonMapper;
@@ -67,28 +63,9 @@ public final class ZuoraCatalogSource implements CatalogSource {
 	 */
 	public static ZuoraCatalogSource create(ZuoraProperties properties, RestClient.Builder builder,
 			JsonMapper jsonMapper, Clock clock) {
-		String baseUrl = required(properties.baseUrl(), "cdot.zuora.base-url");
-		String clientId = required(properties.clientId(), "cdot.zuora.client-id");
-		String clientSecret = required(properties.clientSecret(), "cdot.zuora.client-secret");
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.readTimeout());
-		RestClient restClient = builder.requestFactory(requestFactory).build();
-		ZuoraLinks links = new ZuoraLinks(baseUrl);
-		ZuoraTokenProvider tokens = new ZuoraTokenProvider(restClient, links, clientId, clientSecret,
-				properties.tokenExpirySkew(), jsonMapper, clock);
-		return new ZuoraCatalogSource(restClient, links, tokens, ZuoraRetry.of(properties.retry()),
-				properties.pageSize(), jsonMapper);
-	}
-
-	private static String required(@Nullable String value, String property) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalStateException(property + " is required when cdot.catalog.source=zuora");
-		}
-		return value;
+		ZuoraConnection connection = ZuoraConnection.create(properties, builder, jsonMapper, clock,
+				"when cdot.catalog.source=zuora");
+		return new ZuoraCatalogSource(connection, ZuoraRetry.of(properties.retry()), properties.pageSize(), jsonMapper);
 	}
 
 	@Override
@@ -105,7 +82,7 @@ public final class ZuoraCatalogSource implements CatalogSource {
 			if (++pages > MAX_PAGES) {
 				throw new CatalogSourceException("Zuora kept answering nextPage after " + MAX_PAGES + " pages");
 			}
-			URI uri = this.links.resolve(next);
+			URI uri = this.connection.resolve(next);
 			JsonNode page = fetchWithRetries(uri);
 			page.path("products").forEach(products::add);
 			String nextPage = ZuoraCatalogParser.text(page, "nextPage");

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Zuora's REST API as the catalog source. Base URL and client credentials are required
- * only when {@code cdot.catalog.source=zuora}; the callout credentials on the same prefix
- * belong to the platform's security configuration.
+ * Zuora's REST API, for the catalog source and the classification backfill alike
+ * ({@link ZuoraConnection}). Base URL and client credentials are required when
+ * {@code cdot.catalog.source=zuora}; without them a backfill that would write answers
+ * 503. The callout credentials on the same prefix belong to the platform's security
+ * configuration.
  *
  * @param baseUrl e.g. {@code https://rest.zuora.com}
  * @param clientId OAuth client id

@@ -15,9 +15,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Zuora OAuth access tokens by client credentials, reused until shortly before they
- * expire and renewed when Zuora stops accepting one.
+ * expire and renewed when Zuora stops accepting one. A failed token request throws
+ * {@link CatalogSourceException}; Zuora unreachable throws the {@link RestClient}'s
+ * {@link org.springframework.web.client.ResourceAccessException}.
  */
-final class ZuoraTokenProvider {
+public final class ZuoraTokenProvider {
 
 	private static final String TOKEN_REQUEST = "POST /oauth/token";
 
@@ -48,7 +50,12 @@ final class ZuoraTokenProvider {
 		this.clock = clock;
 	}
 
-	synchronized String token() {
+	/**
+	 * A valid access token: the current one, or a new one when there is none or it is due
+	 * for renewal.
+	 * @return the token
+	 */
+	public synchronized String token() {
 		AccessToken token = this.current;
 		if (token == null || !this.clock.instant().isBefore(token.renewAt())) {
 			token = requestToken();
@@ -62,10 +69,18 @@ final class ZuoraTokenProvider {
 	 * one.
 	 * @param refused the token Zuora answered 401 to
 	 */
-	synchronized void invalidate(String refused) {
+	public synchronized void invalidate(String refused) {
 		if (this.current != null && this.current.value().equals(refused)) {
 			this.current = null;
 		}
+	}
+
+	/**
+	 * Forgets the current token, so that the next {@link #token()} asks for a new one (a
+	 * run of writes that must not start with a token revoked since the last run).
+	 */
+	public synchronized void renew() {
+		this.current = null;
 	}
 
 	private AccessToken requestToken() {
