@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cdottrials.gitlab.client.AnswerState;
 import io.cdottrials.gitlab.client.EligibilityAnswer;
+import io.cdottrials.gitlab.client.TrialEligibilityAutoConfiguration;
 import io.cdottrials.gitlab.client.TrialEligibilityClient;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
@@ -39,7 +40,10 @@ import redis.embedded.RedisServer;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -213,8 +217,14 @@ public class EligibilityLookupBenchmark {
 		}
 	}
 
+	/**
+	 * A GitLab-side host application with the auto-configuration the client builds on. It
+	 * names them rather than enabling everything, since the benchmarks' class path also
+	 * carries cdot-service (a database, Modulith) for the other benchmarks.
+	 */
 	@SpringBootConfiguration
-	@EnableAutoConfiguration
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
+			RestClientAutoConfiguration.class, TrialEligibilityAutoConfiguration.class })
 	static class BenchmarkApplication {
 
 	}
