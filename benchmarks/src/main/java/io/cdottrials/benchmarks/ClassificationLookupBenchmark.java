@@ -16,6 +16,7 @@ import io.cdottrials.cdot.catalog.internal.CatalogSnapshotRepository;
 import io.cdottrials.cdot.catalog.internal.CatalogSnapshots;
 import io.cdottrials.cdot.catalog.internal.ClassificationDefinitions;
 import io.cdottrials.cdot.catalog.internal.ClassificationFlags;
+import io.cdottrials.cdot.platform.FeatureFlags;
 import io.cdottrials.cdot.catalog.internal.ClassificationQuery;
 import io.cdottrials.cdot.catalog.internal.LegacyPlanClassifier;
 import io.cdottrials.cdot.catalog.internal.SwitchingPlanClassifier;
@@ -84,7 +85,7 @@ public class ClassificationLookupBenchmark {
 		snapshots.replace(new CatalogSnapshotRepository(new JdbcTemplate(dataSource), jsonMapper,
 				new DataSourceTransactionManager(dataSource))
 			.load(LegacyPlanClassifier.byClassification()));
-		ClassificationFlags flags = new ClassificationFlags(dataSource,
+		ClassificationFlags flags = new ClassificationFlags(FeatureFlags.jdbc(dataSource),
 				new CatalogReadProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), ClassificationSource.METADATA));
 		this.classifier = new SwitchingPlanClassifier(snapshots, flags, meterRegistry);
 		this.connection = new SingleConnectionDataSource(dataSource.getConnection(), true);
