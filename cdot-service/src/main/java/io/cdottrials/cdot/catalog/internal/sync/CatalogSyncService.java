@@ -8,12 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
 import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
+import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
 import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,9 +126,9 @@ public class CatalogSyncService implements DisposableBean {
 		this.runs.markRunning(runId);
 		List<ValidationFinding> findings = List.of();
 		try {
-			CatalogSnapshot snapshot = this.source.fetch();
-			findings = snapshot.findings();
-			CatalogSyncTransaction.Applied applied = this.transaction.apply(runId, snapshot);
+			FetchedCatalog fetched = this.source.fetch();
+			findings = fetched.findings();
+			CatalogSyncTransaction.Applied applied = this.transaction.apply(runId, fetched);
 			this.metrics.recordFindings(findings);
 			this.metrics.recordRun(trigger, "succeeded", Duration.ofNanos(System.nanoTime() - started));
 			logger.info("Catalog sync run {} ({}) succeeded: version {}{}, {} findings", runId, trigger.value(),
