@@ -17,6 +17,7 @@ import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
 import io.cdottrials.cdot.catalog.internal.classification.SwitchingPlanClassifier;
 import io.cdottrials.cdot.catalog.internal.snapshot.CatalogReadProperties;
 import io.cdottrials.cdot.catalog.internal.snapshot.ClassifiedCatalogRepository;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.snapshot.CurrentCatalog;
 import io.cdottrials.cdot.platform.FeatureFlags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -82,7 +84,8 @@ public class ClassificationLookupBenchmark {
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 		CurrentCatalog snapshots = new CurrentCatalog(meterRegistry);
 		snapshots.replace(new ClassifiedCatalogRepository(new JdbcTemplate(dataSource), jsonMapper,
-				new DataSourceTransactionManager(dataSource))
+				new DataSourceTransactionManager(dataSource),
+				new CatalogVersions(JdbcClient.create(dataSource), jsonMapper))
 			.load(LegacyPlanClassifier.byClassification()));
 		ClassificationFlags flags = new ClassificationFlags(FeatureFlags.jdbc(dataSource),
 				new CatalogReadProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), ClassificationSource.METADATA));

@@ -33,10 +33,10 @@ class BackfillController {
 			.stream()
 			.map((write) -> new RequestResponse(write.update().ratePlanId(), "PUT",
 					"/v1/object/product-rate-plan/" + write.update().ratePlanId(), write.update().fields(),
-					write.outcome(), write.error()))
+					write.outcome().wireName(), write.error()))
 			.toList();
-		return new BackfillResponse(result.dryRun(), result.catalogVersion(), requests.size(), result.count("updated"),
-				result.count("failed"), requests, true);
+		return new BackfillResponse(result.dryRun(), result.catalogVersion(), requests.size(),
+				result.count(BackfillOutcome.UPDATED), result.count(BackfillOutcome.FAILED), requests, true);
 	}
 
 	record BackfillResponse(@JsonProperty("dry_run") boolean dryRun,

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.cdottrials.cdot.catalog.internal.backfill.BackfillPlanner.CurrentRatePlan;
 import io.cdottrials.cdot.catalog.internal.backfill.BackfillPlanner.RatePlanUpdate;
 import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraObjectClient.ZuoraWriteException;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraObjectClient;
 import io.cdottrials.cdot.platform.ApiException;
@@ -39,10 +40,14 @@ public class ClassificationBackfill {
 
 	private final ZuoraObjectClient zuora;
 
-	ClassificationBackfill(JdbcTemplate jdbc, JsonMapper jsonMapper, ZuoraObjectClient zuora) {
+	private final CatalogVersions versions;
+
+	ClassificationBackfill(JdbcTemplate jdbc, JsonMapper jsonMapper, ZuoraObjectClient zuora,
+			CatalogVersions versions) {
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 		this.zuora = zuora;
+		this.versions = versions;
 	}
 
 	/**
@@ -55,7 +60,7 @@ public class ClassificationBackfill {
 			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, List
 				.of("Zuora is not configured (cdot.zuora.base-url, cdot.zuora.client-id, cdot.zuora.client-secret)"));
 		}
-		long version = latestVersion();
+		long version = this.versions.current();
 		List<RatePlanUpdate> updates = BackfillPlanner.plan(currentRatePlans(),
 				LegacyPlanClassifier.byClassification());
 		List<Write> writes = new ArrayList<>();
@@ -64,24 +69,19 @@ public class ClassificationBackfill {
 		}
 		for (RatePlanUpdate update : updates) {
 			if (dryRun) {
-				writes.add(new Write(update, "planned", null));
+				writes.add(new Write(update, BackfillOutcome.PLANNED, null));
 				continue;
 			}
 			try {
 				this.zuora.updateProductRatePlan(update.ratePlanId(), update.fields());
-				writes.add(new Write(update, "updated", null));
+				writes.add(new Write(update, BackfillOutcome.UPDATED, null));
 			}
 			catch (ZuoraWriteException ex) {
 				logger.warn("Backfill of rate plan {} failed: {}", update.ratePlanId(), ex.getMessage());
-				writes.add(new Write(update, "failed", ex.getMessage()));
+				writes.add(new Write(update, BackfillOutcome.FAILED, ex.getMessage()));
 			}
 		}
 		return new Result(dryRun, version, writes);
-	}
-
-	private long latestVersion() {
-		Long version = this.jdbc.queryForObject("select coalesce(max(version), 0) from catalog_version", Long.class);
-		return (version != null) ? version : 0;
 	}
 
 	private List<CurrentRatePlan> currentRatePlans() {
@@ -105,8 +105,8 @@ public class ClassificationBackfill {
 	 */
 	public record Result(boolean dryRun, long catalogVersion, List<Write> writes) {
 
-		public long count(String outcome) {
-			return this.writes.stream().filter((write) -> write.outcome().equals(outcome)).count();
+		public long count(BackfillOutcome outcome) {
+			return this.writes.stream().filter((write) -> write.outcome() == outcome).count();
 		}
 
 	}
@@ -115,10 +115,10 @@ public class ClassificationBackfill {
 	 * One rate plan's write.
 	 *
 	 * @param update the fields to write
-	 * @param outcome {@code planned}, {@code updated} or {@code failed}
+	 * @param outcome how the write went
 	 * @param error why it failed
 	 */
-	public record Write(RatePlanUpdate update, String outcome, @Nullable String error) {
+	public record Write(RatePlanUpdate update, BackfillOutcome outcome, @Nullable String error) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.cdottrials.cdot.catalog.internal.snapshot;
 
 import io.cdottrials.cdot.catalog.CatalogLoaded;
 import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,15 +27,18 @@ public class CatalogRefresher {
 
 	private final ClassifiedCatalogRepository repository;
 
+	private final CatalogVersions versions;
+
 	private final CurrentCatalog currentCatalog;
 
 	private final MeterRegistry meterRegistry;
 
 	private final ApplicationEventPublisher events;
 
-	CatalogRefresher(ClassifiedCatalogRepository repository, CurrentCatalog currentCatalog, MeterRegistry meterRegistry,
-			ApplicationEventPublisher events) {
+	CatalogRefresher(ClassifiedCatalogRepository repository, CatalogVersions versions, CurrentCatalog currentCatalog,
+			MeterRegistry meterRegistry, ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.versions = versions;
 		this.currentCatalog = currentCatalog;
 		this.meterRegistry = meterRegistry;
 		this.events = events;
@@ -64,7 +68,7 @@ public class CatalogRefresher {
 			return;
 		}
 		try {
-			if (this.repository.latestVersion() != this.currentCatalog.current().version()) {
+			if (this.versions.current() != this.currentCatalog.current().version()) {
 				refresh("poll");
 			}
 		}

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.internal.classification.ClassificationDefinitions;
 import io.cdottrials.cdot.catalog.internal.classification.ClassificationQuery;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.snapshot.CatalogRows.ChargeRow;
 import io.cdottrials.cdot.catalog.internal.snapshot.CatalogRows.RatePlanRow;
 import io.cdottrials.cdot.catalog.internal.snapshot.CatalogRows.TierRow;
@@ -45,26 +46,20 @@ public class ClassifiedCatalogRepository {
 
 	private final Map<String, ClassificationQuery> queries;
 
+	private final CatalogVersions versions;
+
 	public ClassifiedCatalogRepository(JdbcTemplate jdbc, JsonMapper jsonMapper,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, CatalogVersions versions) {
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 		this.snapshotTransaction = new TransactionTemplate(transactionManager);
 		this.snapshotTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshotTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.snapshotTransaction.setReadOnly(true);
+		this.versions = versions;
 		this.queries = new LinkedHashMap<>();
 		ClassificationDefinitions.all()
 			.forEach((name, criteria) -> this.queries.put(name, ClassificationQuery.of(criteria, jsonMapper)));
-	}
-
-	/**
-	 * The newest catalog version in the database: one cheap statement.
-	 * @return the version, 0 before the first sync
-	 */
-	public long latestVersion() {
-		Long version = this.jdbc.queryForObject("select coalesce(max(version), 0) from catalog_version", Long.class);
-		return (version != null) ? version : 0;
 	}
 
 	/**
@@ -74,7 +69,7 @@ public class ClassifiedCatalogRepository {
 	 */
 	public ClassifiedCatalog load(Map<String, Set<String>> legacyIds) {
 		ClassifiedCatalog snapshot = this.snapshotTransaction.execute((status) -> {
-			long version = latestVersion();
+			long version = this.versions.current();
 			Map<String, List<String>> classifications = new LinkedHashMap<>();
 			this.queries.forEach((name, query) -> classifications.put(name,
 					this.jdbc.queryForList(query.sql(), String.class, query.parameters().toArray())));

@@ -7,7 +7,10 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -54,12 +57,15 @@ public final class ZuoraConnection {
 		String baseUrl = required(properties.baseUrl(), "cdot.zuora.base-url", neededFor);
 		String clientId = required(properties.clientId(), "cdot.zuora.client-id", neededFor);
 		String clientSecret = required(properties.clientSecret(), "cdot.zuora.client-secret", neededFor);
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.readTimeout());
+		// a redirect would resend the client secret or the bearer token to another host
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		// HTTP/1.1 as the service has always spoken to Zuora: no h2c upgrade on a
+		// plain-http base URL
+		ClientHttpRequestFactory requestFactory = ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+			.build(settings);
 		RestClient restClient = builder.requestFactory(requestFactory).build();
 		ZuoraLinks links = new ZuoraLinks(baseUrl);
 		ZuoraTokenProvider tokens = new ZuoraTokenProvider(restClient, links, clientId, clientSecret,
