@@ -65,8 +65,7 @@ public record ClassificationCriteria(Map<String, Object> ratePlanContains, List<
 			throw new IllegalArgumentException(field.zuoraName() + " is a " + field.level() + " field");
 		}
 		// read as the sync stores it: a multiselect value becomes a one-element array,
-		// and
-		// array containment means "among the selected values"
+		// and array containment means "among the selected values"
 		return field.read(value).orElseThrow(() -> new IllegalArgumentException("No value for " + field.zuoraName()));
 	}
 

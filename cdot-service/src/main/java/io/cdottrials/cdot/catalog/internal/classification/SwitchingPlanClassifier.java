@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers each classification from the in-memory snapshot, by the source its flag picks.
- * A lookup is a map access: no query (the flag is read through Togglz's cache).
+ * A lookup is a map access: no query (the flag is read through
+ * {@link ClassificationFlags}' cached view).
  */
 @Component
 public class SwitchingPlanClassifier implements PlanClassifier {

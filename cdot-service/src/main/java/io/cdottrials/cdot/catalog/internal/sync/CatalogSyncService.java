@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
@@ -19,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,18 +46,27 @@ public class CatalogSyncService implements DisposableBean {
 
 	private final CatalogSyncMetrics metrics;
 
-	private final ExecutorService executor = Executors
-		.newSingleThreadExecutor(new CustomizableThreadFactory("catalog-sync-"));
+	private final ThreadPoolTaskExecutor executor;
 
 	private @Nullable Long queuedRunId;
 
 	CatalogSyncService(CatalogSource source, CatalogSyncRuns runs, CatalogSyncTransaction transaction,
-			LockingTaskExecutor lockingTaskExecutor, CatalogSyncMetrics metrics) {
+			LockingTaskExecutor lockingTaskExecutor, CatalogSyncMetrics metrics,
+			ThreadPoolTaskExecutorBuilder executors) {
 		this.source = source;
 		this.runs = runs;
 		this.transaction = transaction;
 		this.lockingTaskExecutor = lockingTaskExecutor;
 		this.metrics = metrics;
+		// a lane of its own, one thread: queued runs wait for the one before them instead
+		// of being skipped by the lock, and never hold up the application's other tasks
+		this.executor = executors.corePoolSize(1)
+			.maxPoolSize(1)
+			.queueCapacity(Integer.MAX_VALUE)
+			.threadNamePrefix("catalog-sync-")
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		this.executor.initialize();
 	}
 
 	/**
@@ -146,9 +153,8 @@ public class CatalogSyncService implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+	public void destroy() {
+		this.executor.destroy();
 	}
 
 }
