@@ -5,21 +5,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import io.cdottrials.cdot.catalog.Classification;
 import io.cdottrials.cdot.catalog.ClassificationSource;
 import io.cdottrials.cdot.catalog.PlanClassifier;
-import io.cdottrials.cdot.catalog.internal.CatalogReadProperties;
-import io.cdottrials.cdot.catalog.internal.CatalogSnapshotRepository;
-import io.cdottrials.cdot.catalog.internal.CatalogSnapshots;
-import io.cdottrials.cdot.catalog.internal.ClassificationDefinitions;
-import io.cdottrials.cdot.catalog.internal.ClassificationFlags;
+import io.cdottrials.cdot.catalog.internal.classification.ClassificationDefinitions;
+import io.cdottrials.cdot.catalog.internal.classification.ClassificationFlags;
+import io.cdottrials.cdot.catalog.internal.classification.ClassificationQuery;
+import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
+import io.cdottrials.cdot.catalog.internal.classification.SwitchingPlanClassifier;
+import io.cdottrials.cdot.catalog.internal.snapshot.CatalogReadProperties;
+import io.cdottrials.cdot.catalog.internal.snapshot.ClassifiedCatalogRepository;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
+import io.cdottrials.cdot.catalog.internal.snapshot.CurrentCatalog;
 import io.cdottrials.cdot.platform.FeatureFlags;
-import io.cdottrials.cdot.catalog.internal.ClassificationQuery;
-import io.cdottrials.cdot.catalog.internal.LegacyPlanClassifier;
-import io.cdottrials.cdot.catalog.internal.SwitchingPlanClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -81,9 +82,10 @@ public class ClassificationLookupBenchmark {
 		CatalogGenerator.generate(new JdbcTemplate(dataSource), this.ratePlans);
 		JsonMapper jsonMapper = JsonMapper.builder().build();
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
-		CatalogSnapshots snapshots = new CatalogSnapshots(meterRegistry);
-		snapshots.replace(new CatalogSnapshotRepository(new JdbcTemplate(dataSource), jsonMapper,
-				new DataSourceTransactionManager(dataSource))
+		CurrentCatalog snapshots = new CurrentCatalog(meterRegistry);
+		snapshots.replace(new ClassifiedCatalogRepository(new JdbcTemplate(dataSource), jsonMapper,
+				new DataSourceTransactionManager(dataSource),
+				new CatalogVersions(JdbcClient.create(dataSource), jsonMapper))
 			.load(LegacyPlanClassifier.byClassification()));
 		ClassificationFlags flags = new ClassificationFlags(FeatureFlags.jdbc(dataSource),
 				new CatalogReadProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), ClassificationSource.METADATA));

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
+import io.cdottrials.cdot.catalog.internal.snapshot.ClassifiedCatalogRepository;
 import io.cdottrials.testsupport.StatementCounter;
-import io.cdottrials.cdot.catalog.internal.CatalogSnapshotRepository;
-import io.cdottrials.cdot.catalog.internal.LegacyPlanClassifier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ class ClassificationIntegrationTests extends CatalogIntegrationTest {
 	private StatementCounter statements;
 
 	@Autowired
-	private CatalogSnapshotRepository repository;
+	private ClassifiedCatalogRepository repository;
 
 	@Test
 	void everyClassificationAnswersTheSetTheDemoCatalogMarks() throws IOException {

@@ -1,6 +1,8 @@
 /**
- * Catalog internals: sync, storage, classification and the plan values held in memory.
- * Owned by Provision.
+ * Catalog internals, one sub-package per job: {@code sync} and {@code source} (reading
+ * and storing Zuora's catalog), {@code zuora} (the REST transport), {@code snapshot} (the
+ * version held in memory), {@code classification} and {@code backfill}. Owned by
+ * Provision.
  */
 @NullMarked
 package io.cdottrials.cdot.catalog.internal;

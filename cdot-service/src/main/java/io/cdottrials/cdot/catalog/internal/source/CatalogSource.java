@@ -2,7 +2,7 @@ package io.cdottrials.cdot.catalog.internal.source;
 
 /**
  * Reads the whole catalog, every page of it, before anything is written: a sync applies a
- * complete snapshot or nothing.
+ * complete catalog or nothing.
  */
 public interface CatalogSource {
 
@@ -17,6 +17,6 @@ public interface CatalogSource {
 	 * @return every product, rate plan, charge and tier, with the validation findings
 	 * @throws CatalogSourceException when the catalog cannot be read completely
 	 */
-	CatalogSnapshot fetch();
+	FetchedCatalog fetch();
 
 }

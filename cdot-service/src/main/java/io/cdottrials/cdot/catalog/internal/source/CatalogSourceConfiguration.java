@@ -2,6 +2,7 @@ package io.cdottrials.cdot.catalog.internal.source;
 
 import java.time.Clock;
 
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;

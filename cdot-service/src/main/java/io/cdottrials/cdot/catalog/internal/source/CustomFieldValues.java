@@ -2,6 +2,7 @@ package io.cdottrials.cdot.catalog.internal.source;
 
 import java.util.List;
 
+import io.cdottrials.cdot.catalog.internal.customfields.CustomField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -9,7 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Converts custom field values between Zuora's JSON and what
- * {@link io.cdottrials.cdot.catalog.CustomField#read(Object)} reads and answers.
+ * {@link io.cdottrials.cdot.catalog.internal.customfields.CustomField#read(Object)} reads
+ * and answers.
  */
 final class CustomFieldValues {
 

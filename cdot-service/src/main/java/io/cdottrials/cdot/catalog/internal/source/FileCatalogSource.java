@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraException;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraResponses;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +36,7 @@ public final class FileCatalogSource implements CatalogSource {
 	}
 
 	@Override
-	public CatalogSnapshot fetch() {
+	public FetchedCatalog fetch() {
 		if (!this.file.exists()) {
 			throw new CatalogSourceException("The catalog file " + this.file.getDescription() + " does not exist");
 		}
@@ -46,7 +48,12 @@ public final class FileCatalogSource implements CatalogSource {
 			throw new CatalogSourceException("The catalog file " + this.file.getDescription() + " is not readable JSON",
 					ex);
 		}
-		ZuoraResponses.requireSuccess(body, "The catalog file " + this.file.getDescription());
+		try {
+			ZuoraResponses.requireSuccess(body, "The catalog file " + this.file.getDescription());
+		}
+		catch (ZuoraException ex) {
+			throw new CatalogSourceException(ex.getMessage(), ex);
+		}
 		List<JsonNode> products = new ArrayList<>();
 		body.path("products").forEach(products::add);
 		return this.parser.parse(products);

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.cdottrials.cdot.catalog.CustomField;
-import io.cdottrials.cdot.catalog.CustomField.Level;
-import io.cdottrials.cdot.catalog.CustomFields;
+import io.cdottrials.cdot.catalog.internal.customfields.CustomField.Level;
+import io.cdottrials.cdot.catalog.internal.customfields.CustomField;
+import io.cdottrials.cdot.catalog.internal.customfields.CustomFields;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the products of Zuora's {@code GET /v1/catalog/products} answer (or a file in the
- * same shape) into a {@link CatalogSnapshot}. A value outside its field's type, an
+ * same shape) into a {@link FetchedCatalog}. A value outside its field's type, an
  * unreadable date or a record listed twice is a validation finding, never an exception;
  * only a record without an id, which could not be stored at all, fails the read.
  */
@@ -31,12 +31,12 @@ public final class ZuoraCatalogParser {
 	 * @param products the {@code products} entries of every page, in order
 	 * @return the flattened catalog with its findings
 	 */
-	public CatalogSnapshot parse(List<JsonNode> products) {
+	public FetchedCatalog parse(List<JsonNode> products) {
 		Accumulator result = new Accumulator();
 		for (JsonNode product : products) {
 			readProduct(product, result);
 		}
-		return new CatalogSnapshot(List.copyOf(result.products.values()), List.copyOf(result.ratePlans.values()),
+		return new FetchedCatalog(List.copyOf(result.products.values()), List.copyOf(result.ratePlans.values()),
 				List.copyOf(result.charges.values()), List.copyOf(result.findings));
 	}
 

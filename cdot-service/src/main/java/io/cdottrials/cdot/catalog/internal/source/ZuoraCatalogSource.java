@@ -5,8 +5,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cdottrials.cdot.catalog.internal.source.ZuoraResponses.ZuoraRetryableException;
-import io.cdottrials.cdot.catalog.internal.source.ZuoraResponses.ZuoraUnauthorizedException;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraConnection;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraException;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraProperties;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraResponses.ZuoraRetryableException;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraResponses.ZuoraUnauthorizedException;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraResponses;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraRetry;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraTokenProvider;
 import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +80,7 @@ public final class ZuoraCatalogSource implements CatalogSource {
 	}
 
 	@Override
-	public CatalogSnapshot fetch() {
+	public FetchedCatalog fetch() {
 		List<JsonNode> products = new ArrayList<>();
 		String next = "/v1/catalog/products?pageSize=" + this.pageSize;
 		int pages = 0;
@@ -100,6 +106,9 @@ public final class ZuoraCatalogSource implements CatalogSource {
 		catch (ZuoraRetryableException ex) {
 			throw new CatalogSourceException(ex.getMessage() + " on each of " + ZuoraRetry.attempts(this.retry)
 					+ " attempts; the catalog was left as it was", ex);
+		}
+		catch (ZuoraException ex) {
+			throw new CatalogSourceException(ex.getMessage(), ex);
 		}
 		catch (ResourceAccessException ex) {
 			throw new CatalogSourceException(request + " failed on each of " + ZuoraRetry.attempts(this.retry)

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +24,17 @@ class CatalogCalloutDebouncer implements DisposableBean {
 
 	private final Duration window;
 
-	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+	private final ThreadPoolTaskScheduler scheduler;
 
 	private @Nullable ScheduledFuture<?> pending;
 
-	CatalogCalloutDebouncer(CatalogSyncService syncs, CatalogSyncProperties properties) {
+	CatalogCalloutDebouncer(CatalogSyncService syncs, CatalogSyncProperties properties,
+			ThreadPoolTaskSchedulerBuilder schedulers) {
 		this.syncs = syncs;
 		this.window = properties.calloutDebounce();
-		this.scheduler.setThreadNamePrefix("catalog-callout-");
+		// not the application's scheduler: its one thread runs the daily sync for as long
+		// as that takes, and a window that passes meanwhile must still queue its sync
+		this.scheduler = schedulers.poolSize(1).threadNamePrefix("catalog-callout-").build();
 		this.scheduler.initialize();
 	}
 

@@ -13,7 +13,7 @@ import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a snapshot changes in the stored catalog, record by record: what the writer
+ * What a fetched catalog changes in the stored catalog, record by record: what the writer
  * applies and what the version's diff reports.
  *
  * @param products changed products

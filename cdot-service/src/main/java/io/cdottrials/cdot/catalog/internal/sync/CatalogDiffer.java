@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
-import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
+import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Change;
 import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Kind;
 import io.cdottrials.cdot.catalog.internal.sync.StoredCatalog.Stored;
@@ -17,17 +17,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Compares a snapshot with the stored catalog by Zuora id and field by field. A field
- * that is absent and a field that is {@code null} are the same.
+ * Compares a fetched catalog with the stored catalog by Zuora id and field by field. A
+ * field that is absent and a field that is {@code null} are the same.
  */
 final class CatalogDiffer {
 
 	private CatalogDiffer() {
 	}
 
-	static CatalogChanges diff(StoredCatalog stored, CatalogSnapshot snapshot) {
-		return new CatalogChanges(diff(stored.products(), snapshot.products()),
-				diff(stored.ratePlans(), snapshot.ratePlans()), diff(stored.charges(), snapshot.charges()));
+	static CatalogChanges diff(StoredCatalog stored, FetchedCatalog fetched) {
+		return new CatalogChanges(diff(stored.products(), fetched.products()),
+				diff(stored.ratePlans(), fetched.ratePlans()), diff(stored.charges(), fetched.charges()));
 	}
 
 	private static <T extends CatalogRecord> List<Change<T>> diff(Map<String, Stored<T>> stored, List<T> incoming) {

@@ -4,22 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
 import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
+import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
 import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,18 +46,27 @@ public class CatalogSyncService implements DisposableBean {
 
 	private final CatalogSyncMetrics metrics;
 
-	private final ExecutorService executor = Executors
-		.newSingleThreadExecutor(new CustomizableThreadFactory("catalog-sync-"));
+	private final ThreadPoolTaskExecutor executor;
 
 	private @Nullable Long queuedRunId;
 
 	CatalogSyncService(CatalogSource source, CatalogSyncRuns runs, CatalogSyncTransaction transaction,
-			LockingTaskExecutor lockingTaskExecutor, CatalogSyncMetrics metrics) {
+			LockingTaskExecutor lockingTaskExecutor, CatalogSyncMetrics metrics,
+			ThreadPoolTaskExecutorBuilder executors) {
 		this.source = source;
 		this.runs = runs;
 		this.transaction = transaction;
 		this.lockingTaskExecutor = lockingTaskExecutor;
 		this.metrics = metrics;
+		// a lane of its own, one thread: queued runs wait for the one before them instead
+		// of being skipped by the lock, and never hold up the application's other tasks
+		this.executor = executors.corePoolSize(1)
+			.maxPoolSize(1)
+			.queueCapacity(Integer.MAX_VALUE)
+			.threadNamePrefix("catalog-sync-")
+			.awaitTerminationPeriod(Duration.ofSeconds(10))
+			.build();
+		this.executor.initialize();
 	}
 
 	/**
@@ -126,9 +133,9 @@ public class CatalogSyncService implements DisposableBean {
 		this.runs.markRunning(runId);
 		List<ValidationFinding> findings = List.of();
 		try {
-			CatalogSnapshot snapshot = this.source.fetch();
-			findings = snapshot.findings();
-			CatalogSyncTransaction.Applied applied = this.transaction.apply(runId, snapshot);
+			FetchedCatalog fetched = this.source.fetch();
+			findings = fetched.findings();
+			CatalogSyncTransaction.Applied applied = this.transaction.apply(runId, fetched);
 			this.metrics.recordFindings(findings);
 			this.metrics.recordRun(trigger, "succeeded", Duration.ofNanos(System.nanoTime() - started));
 			logger.info("Catalog sync run {} ({}) succeeded: version {}{}, {} findings", runId, trigger.value(),
@@ -146,9 +153,8 @@ public class CatalogSyncService implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+	public void destroy() {
+		this.executor.destroy();
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
-import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
+import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one complete snapshot in one transaction: the changed records, the new catalog
- * version with its diff, the run's outcome and {@link CatalogSynced} (through the outbox)
- * commit together or not at all. A snapshot that changes nothing makes no new version:
- * the run succeeds and reports the version already in effect.
+ * Applies one complete fetched catalog in one transaction: the changed records, the new
+ * catalog version with its diff, the run's outcome and {@link CatalogSynced} (through the
+ * outbox) commit together or not at all. A fetched catalog that changes nothing makes no
+ * new version: the run succeeds and reports the version already in effect.
  */
 @Component
 class CatalogSyncTransaction {
@@ -40,10 +40,10 @@ class CatalogSyncTransaction {
 	}
 
 	@Transactional
-	public Applied apply(long runId, CatalogSnapshot snapshot) {
+	public Applied apply(long runId, FetchedCatalog fetched) {
 		long previous = this.versions.current();
 		StoredCatalog stored = this.reader.read();
-		CatalogChanges changes = CatalogDiffer.diff(stored, snapshot);
+		CatalogChanges changes = CatalogDiffer.diff(stored, fetched);
 		Long version = (previous > 0) ? previous : null;
 		if (!changes.isEmpty()) {
 			version = previous + 1;
@@ -52,13 +52,13 @@ class CatalogSyncTransaction {
 			this.events.publishEvent(new CatalogSynced(version, runId));
 		}
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		counts.put("products", snapshot.products().size());
-		counts.put("rate_plans", snapshot.ratePlans().size());
-		counts.put("charges", snapshot.charges().size());
-		counts.put("tiers", snapshot.tierCount());
+		counts.put("products", fetched.products().size());
+		counts.put("rate_plans", fetched.ratePlans().size());
+		counts.put("charges", fetched.charges().size());
+		counts.put("tiers", fetched.tierCount());
 		counts.putAll(changes.counts());
-		counts.put("findings", snapshot.findings().size());
-		this.runs.markSucceeded(runId, version, counts, snapshot.findings());
+		counts.put("findings", fetched.findings().size());
+		this.runs.markSucceeded(runId, version, counts, fetched.findings());
 		return new Applied(version, !changes.isEmpty());
 	}
 

@@ -21,7 +21,7 @@ public class CatalogVersions {
 
 	private final JsonMapper jsonMapper;
 
-	CatalogVersions(JdbcClient jdbc, JsonMapper jsonMapper) {
+	public CatalogVersions(JdbcClient jdbc, JsonMapper jsonMapper) {
 		this.jdbc = jdbc;
 		this.jsonMapper = jsonMapper;
 	}

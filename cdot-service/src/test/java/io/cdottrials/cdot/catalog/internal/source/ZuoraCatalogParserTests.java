@@ -18,7 +18,7 @@ class ZuoraCatalogParserTests {
 
 	@Test
 	void normalisesDeclaredFieldsAndKeepsUnknownOnesAsTheyCame() {
-		CatalogSnapshot snapshot = parse("""
+		FetchedCatalog snapshot = parse("""
 				[{"id": "P1", "name": "GitLab.com Premium", "productRatePlans": [{
 				  "id": "RP1", "name": "Premium - 1 Year", "status": "Active",
 				  "CDotAccessible__c": "True", "CDotActions__c": "initial_purchase, renew;additional_purchase",
@@ -48,7 +48,7 @@ class ZuoraCatalogParserTests {
 
 	@Test
 	void readsPriceTiers() {
-		CatalogSnapshot snapshot = parse(
+		FetchedCatalog snapshot = parse(
 				"""
 						[{"id": "P1", "name": "Dedicated", "productRatePlans": [{"id": "RP1", "name": "Dedicated",
 						  "productRatePlanCharges": [{"id": "C1", "name": "Seats", "model": "Tiered", "pricing": [
@@ -62,7 +62,7 @@ class ZuoraCatalogParserTests {
 
 	@Test
 	void valuesOutsideTheirTypeAreFindingsAndKeptAsTheyCame() {
-		CatalogSnapshot snapshot = parse("""
+		FetchedCatalog snapshot = parse("""
 				[{"id": "P1", "name": "P", "productRatePlans": [{"id": "RP1", "name": "Plan",
 				  "CDotAccessible__c": "Yes", "CDotActions__c": "initial_purchase;resell",
 				  "productRatePlanCharges": [{"id": "C1", "name": "Charge", "ChargeTier__c": "Platinum"}]}]}]""");
@@ -80,7 +80,7 @@ class ZuoraCatalogParserTests {
 
 	@Test
 	void aRecordListedTwiceIsAFindingAndTheFirstIsKept() {
-		CatalogSnapshot snapshot = parse("""
+		FetchedCatalog snapshot = parse("""
 				[{"id": "P1", "name": "First", "productRatePlans": []},
 				 {"id": "P1", "name": "Second", "productRatePlans": []}]""");
 		assertThat(snapshot.products()).extracting(ProductRecord::name).containsExactly("First");
@@ -97,7 +97,7 @@ class ZuoraCatalogParserTests {
 
 	@Test
 	void theDemoCatalogReadsWithExactlyItsFourDocumentedFindings() {
-		CatalogSnapshot snapshot = new FileCatalogSource(new ClassPathResource("catalog/demo-catalog.json"), this.json)
+		FetchedCatalog snapshot = new FileCatalogSource(new ClassPathResource("catalog/demo-catalog.json"), this.json)
 			.fetch();
 		assertThat(snapshot.products()).hasSize(16);
 		assertThat(snapshot.ratePlans()).hasSize(66);
@@ -117,7 +117,7 @@ class ZuoraCatalogParserTests {
 			.withMessageContaining("does not exist");
 	}
 
-	private CatalogSnapshot parse(String products) {
+	private FetchedCatalog parse(String products) {
 		List<JsonNode> nodes = List.copyOf(this.json.readTree(products).values());
 		return new ZuoraCatalogParser().parse(nodes);
 	}

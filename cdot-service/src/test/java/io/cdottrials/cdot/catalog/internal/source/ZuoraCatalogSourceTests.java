@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cdottrials.cdot.catalog.internal.zuora.ZuoraProperties;
 import io.cdottrials.testsupport.ZuoraStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ZuoraCatalogSourceTests {
 	@Test
 	void followsNextPageRelativeAndAbsoluteUntilZuoraGivesNone() {
 		this.zuora.stubCatalog(PAGE_SIZE, products(5));
-		CatalogSnapshot snapshot = source(3).fetch();
+		FetchedCatalog snapshot = source(3).fetch();
 		assertThat(snapshot.products()).extracting(ProductRecord::zuoraId)
 			.containsExactly("P1", "P2", "P3", "P4", "P5");
 		assertThat(snapshot.ratePlans()).hasSize(5);
@@ -92,7 +93,7 @@ class ZuoraCatalogSourceTests {
 				.withHeader("Authorization", equalTo("Bearer revoked-token"))
 				.atPriority(1)
 				.willReturn(ZuoraStub.status(401).withBody("{\"message\":\"Authentication error\"}")));
-		CatalogSnapshot snapshot = source(3).fetch();
+		FetchedCatalog snapshot = source(3).fetch();
 		assertThat(snapshot.products()).hasSize(1);
 		assertThat(this.zuora.tokenRequests()).isEqualTo(2);
 		assertThat(this.zuora.productRequests()).isEqualTo(2);
@@ -108,7 +109,7 @@ class ZuoraCatalogSourceTests {
 				.atPriority(1)
 				.willReturn(ZuoraStub.status(429).withHeader("Retry-After", "1"))
 				.willSetStateTo("calm"));
-		CatalogSnapshot snapshot = source(3).fetch();
+		FetchedCatalog snapshot = source(3).fetch();
 		assertThat(snapshot.products()).hasSize(3);
 		List<LoggedRequest> secondPage = this.zuora.server()
 			.findAll(getRequestedFor(urlEqualTo(ZuoraStub.pagePath(2, PAGE_SIZE))));

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogSnapshot;
 import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
 import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
 import io.cdottrials.cdot.catalog.internal.source.TierRecord;
@@ -62,7 +62,7 @@ class CatalogDifferTests {
 	@Test
 	void aRecordMissingFromTheSourceIsRemovedOnce() {
 		StoredCatalog stored = stored(charge("C1", BigDecimal.TEN, Map.of()), false);
-		CatalogSnapshot empty = new CatalogSnapshot(List.of(product()), List.of(ratePlan()), List.of(), List.of());
+		FetchedCatalog empty = new FetchedCatalog(List.of(product()), List.of(ratePlan()), List.of(), List.of());
 		assertThat(CatalogDiffer.diff(stored, empty).charges()).extracting(CatalogChanges.Change::kind)
 			.containsExactly(Kind.REMOVED);
 		StoredCatalog alreadyRemoved = stored(charge("C1", BigDecimal.TEN, Map.of()), true);
@@ -75,8 +75,8 @@ class CatalogDifferTests {
 				Map.of("C1", new Stored<>(1, charge, chargeRemoved)));
 	}
 
-	private static CatalogSnapshot snapshot(ChargeRecord charge) {
-		return new CatalogSnapshot(List.of(product()), List.of(ratePlan()), List.of(charge), List.of());
+	private static FetchedCatalog snapshot(ChargeRecord charge) {
+		return new FetchedCatalog(List.of(product()), List.of(ratePlan()), List.of(charge), List.of());
 	}
 
 	private static ProductRecord product() {
