@@ -28,10 +28,12 @@ import static org.awaitility.Awaitility.await;
  * and PostgreSQL, reading the catalog from the shared WireMock Zuora. Every test starts
  * from an empty catalog and a reset Zuora.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cdot.catalog.source=zuora",
-		"cdot.catalog.sync-on-startup=false", "cdot.catalog.callout-debounce=400ms", "cdot.zuora.client-id=test-client",
-		"cdot.zuora.client-secret=test-secret", "cdot.zuora.page-size=" + CatalogSyncIntegrationTest.PAGE_SIZE,
-		"cdot.zuora.retry.max-attempts=3", "cdot.zuora.retry.initial-backoff=10ms", "cdot.zuora.retry.max-backoff=2s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cdot.catalog.source=zuora", "cdot.catalog.sync-on-startup=false",
+				"cdot.catalog.callout-debounce=1500ms", "cdot.zuora.client-id=test-client",
+				"cdot.zuora.client-secret=test-secret", "cdot.zuora.page-size=" + CatalogSyncIntegrationTest.PAGE_SIZE,
+				"cdot.zuora.retry.max-attempts=3", "cdot.zuora.retry.initial-backoff=10ms",
+				"cdot.zuora.retry.max-backoff=2s" })
 @AutoConfigureTestRestTemplate
 abstract class CatalogSyncIntegrationTest {
 
