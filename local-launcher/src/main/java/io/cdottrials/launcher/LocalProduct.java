@@ -13,7 +13,7 @@ import redis.embedded.RedisServer;
 /**
  * The whole product on one machine: an embedded PostgreSQL and an embedded Redis, then
  * cdot-service (demo catalog from the file source, profile {@code local}) and
- * gitlab-client as two separate processes, each from its own production jar, configured
+ * gitlab-service as two separate processes, each from its own production jar, configured
  * as an operator would configure them. CDot's invalidation webhooks point at the GitLab
  * side. Used by the launcher and by the end-to-end tests.
  */

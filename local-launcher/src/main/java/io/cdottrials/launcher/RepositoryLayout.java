@@ -19,7 +19,7 @@ final class RepositoryLayout {
 		Path start = launcherLocation();
 		for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
 			if (Files.isDirectory(candidate.resolve("cdot-service"))
-					&& Files.isDirectory(candidate.resolve("gitlab-client"))) {
+					&& Files.isDirectory(candidate.resolve("gitlab-service"))) {
 				return candidate;
 			}
 		}
@@ -32,7 +32,7 @@ final class RepositoryLayout {
 	}
 
 	static Path gitlabJar(Path repository) {
-		return execJar(repository.resolve("gitlab-client/target"), "gitlab-client-");
+		return execJar(repository.resolve("gitlab-service/target"), "gitlab-service-");
 	}
 
 	private static Path execJar(Path target, String prefix) {

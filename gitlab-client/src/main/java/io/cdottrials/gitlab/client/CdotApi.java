@@ -22,7 +22,7 @@ import org.springframework.web.client.RestClient;
 /**
  * CDot's GitLab API, behind a circuit breaker and timed by outcome.
  */
-final class CdotApi {
+public final class CdotApi {
 
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
@@ -35,7 +35,7 @@ final class CdotApi {
 
 	private final JsonMapper jsonMapper;
 
-	CdotApi(RestClient restClient, CircuitBreaker breaker, EligibilityMetrics metrics, JsonMapper jsonMapper) {
+	public CdotApi(RestClient restClient, CircuitBreaker breaker, EligibilityMetrics metrics, JsonMapper jsonMapper) {
 		this.restClient = restClient;
 		this.breaker = breaker;
 		this.metrics = metrics;

@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * where the generation is unchanged) and one to invalidate. Every call goes through a
  * circuit breaker so that a dead Redis costs one short timeout, not one per request.
  */
-final class EligibilityCache {
+public final class EligibilityCache {
 
 	static final String KEY_PREFIX = "namespaces:eligible_trials:";
 
@@ -40,7 +40,7 @@ final class EligibilityCache {
 
 	private final long generationTtlMillis;
 
-	EligibilityCache(StringRedisTemplate redis, CircuitBreaker breaker, JsonMapper jsonMapper,
+	public EligibilityCache(StringRedisTemplate redis, CircuitBreaker breaker, JsonMapper jsonMapper,
 			TrialEligibilityProperties properties) {
 		this.redis = redis;
 		this.breaker = breaker;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * already in flight in this JVM, asks CDot for the rest in chunks, and writes what it
  * fetched back to Redis, generation-checked.
  */
-final class EligibilityFiller {
+public final class EligibilityFiller {
 
 	private static final Logger logger = LoggerFactory.getLogger(EligibilityFiller.class);
 
@@ -49,7 +49,7 @@ final class EligibilityFiller {
 
 	private final Clock clock;
 
-	EligibilityFiller(EligibilityCache cache, CdotApi cdot, TrialEligibilityProperties properties,
+	public EligibilityFiller(EligibilityCache cache, CdotApi cdot, TrialEligibilityProperties properties,
 			EligibilityMetrics metrics, FillListener fillListener, Duration cdotTimeout, Clock clock) {
 		this.cache = cache;
 		this.cdot = cdot;

@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
  * {@code gitlab_trial_eligibility_answers_total} by {@code state}. Meters are registered
  * once and kept, so that the cached path does not look them up per namespace.
  */
-final class EligibilityMetrics {
+public final class EligibilityMetrics {
 
 	private final MeterRegistry registry;
 
@@ -32,7 +32,7 @@ final class EligibilityMetrics {
 
 	private final Counter coalesced;
 
-	EligibilityMetrics(MeterRegistry registry) {
+	public EligibilityMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		for (String result : new String[] { "hit", "miss", "stale", "unavailable" }) {
 			this.cacheGets.put(result,

@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,10 +30,15 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Sets up the {@link TrialEligibilityClient} when {@code gitlab.cdot.base-url} is set, on
- * Boot's Redis connection ({@code spring.data.redis.*}).
+ * Boot's Redis connection ({@code spring.data.redis.*}). Each part is a bean of its own
+ * that an application replaces by defining one: the CDot API ({@link CdotApi}), the two
+ * circuit breakers (by bean name), the Redis side ({@link EligibilityCache}), the
+ * single-flight fetcher ({@link EligibilityFiller}), the meters
+ * ({@link EligibilityMetrics}) and the client itself.
  */
 @AutoConfiguration(after = { DataRedisAutoConfiguration.class, RestClientAutoConfiguration.class })
 @ConditionalOnClass({ RestClient.class, StringRedisTemplate.class, CircuitBreaker.class })
+@ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnProperty(prefix = "gitlab.cdot", name = "base-url")
 @EnableConfigurationProperties({ CdotProperties.class, TrialEligibilityProperties.class })
 public final class TrialEligibilityAutoConfiguration {
@@ -42,31 +49,78 @@ public final class TrialEligibilityAutoConfiguration {
 	/** Name of the circuit breaker around Redis calls (a metric tag). */
 	public static final String REDIS_BREAKER = "trial-eligibility-redis";
 
+	/** Bean name of the circuit breaker around CDot calls. */
+	public static final String CDOT_BREAKER_BEAN = "cdotCircuitBreaker";
+
+	/** Bean name of the circuit breaker around Redis calls. */
+	public static final String REDIS_BREAKER_BEAN = "trialEligibilityRedisCircuitBreaker";
+
 	@Bean
 	@ConditionalOnMissingBean
-	TrialEligibilityClient trialEligibilityClient(RedisConnectionFactory redisConnectionFactory,
-			CdotProperties cdotProperties, TrialEligibilityProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<FillListener> fillListener,
-			ObjectProvider<Clock> clock) {
-		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::new);
-		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-		CircuitBreaker cdotBreaker = breakers.circuitBreaker(CDOT_BREAKER,
+	EligibilityMetrics eligibilityMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new EligibilityMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	// not a default candidate: injected by name only, so that an application's own
+	// CircuitBreaker injection points never see two more candidates
+	@Bean(name = CDOT_BREAKER_BEAN, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = CDOT_BREAKER_BEAN)
+	CircuitBreaker cdotCircuitBreaker(TrialEligibilityProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return circuitBreaker(CDOT_BREAKER,
 				breakerConfig(properties.cdotBreaker()).ignoreExceptions(TrialApplicationRejectedException.class)
-					.build());
-		CircuitBreaker redisBreaker = breakers.circuitBreaker(REDIS_BREAKER,
-				breakerConfig(properties.redisBreaker()).build());
-		EligibilityMetrics metrics = new EligibilityMetrics(registry);
-		StringRedisTemplate redis = new StringRedisTemplate(redisConnectionFactory);
-		EligibilityCache cache = new EligibilityCache(redis, redisBreaker, mapper, properties);
-		CdotApi cdot = new CdotApi(restClient(cdotProperties, restClientBuilder), cdotBreaker, metrics, mapper);
-		Clock systemClock = clock.getIfAvailable(Clock::systemUTC);
-		EligibilityFiller filler = new EligibilityFiller(cache, cdot, properties, metrics,
-				fillListener.getIfAvailable(() -> (ids) -> {
-				}), cdotProperties.connectTimeout().plus(cdotProperties.readTimeout()), systemClock);
-		return new CachingTrialEligibilityClient(cache, cdot, filler, properties, metrics, systemClock);
+					.build(),
+				meterRegistry);
+	}
+
+	@Bean(name = REDIS_BREAKER_BEAN, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = REDIS_BREAKER_BEAN)
+	CircuitBreaker trialEligibilityRedisCircuitBreaker(TrialEligibilityProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return circuitBreaker(REDIS_BREAKER, breakerConfig(properties.redisBreaker()).build(), meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CdotApi cdotApi(CdotProperties cdotProperties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			@Qualifier(CDOT_BREAKER_BEAN) CircuitBreaker cdotBreaker, EligibilityMetrics metrics,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new CdotApi(restClient(cdotProperties, restClientBuilder), cdotBreaker, metrics,
+				jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EligibilityCache eligibilityCache(RedisConnectionFactory redisConnectionFactory,
+			@Qualifier(REDIS_BREAKER_BEAN) CircuitBreaker redisBreaker, ObjectProvider<JsonMapper> jsonMapper,
+			TrialEligibilityProperties properties) {
+		return new EligibilityCache(new StringRedisTemplate(redisConnectionFactory), redisBreaker,
+				jsonMapper.getIfAvailable(JsonMapper::new), properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EligibilityFiller eligibilityFiller(EligibilityCache cache, CdotApi cdot, CdotProperties cdotProperties,
+			TrialEligibilityProperties properties, EligibilityMetrics metrics,
+			ObjectProvider<FillListener> fillListener, ObjectProvider<Clock> clock) {
+		return new EligibilityFiller(cache, cdot, properties, metrics, fillListener.getIfAvailable(() -> (ids) -> {
+		}), cdotProperties.connectTimeout().plus(cdotProperties.readTimeout()), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrialEligibilityClient trialEligibilityClient(EligibilityCache cache, CdotApi cdot, EligibilityFiller filler,
+			TrialEligibilityProperties properties, EligibilityMetrics metrics, ObjectProvider<Clock> clock) {
+		return new CachingTrialEligibilityClient(cache, cdot, filler, properties, metrics,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	private static CircuitBreaker circuitBreaker(String name, CircuitBreakerConfig config,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(config);
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers)
+			.bindTo(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+		return breakers.circuitBreaker(name);
 	}
 
 	private static CircuitBreakerConfig.Builder breakerConfig(TrialEligibilityProperties.Breaker breaker) {

@@ -8,8 +8,8 @@ import io.cdottrials.gitlab.testsupport.CdotStub;
 import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.TrialType;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 				"gitlab.trial-eligibility.cdot-breaker.permitted-calls-in-half-open-state=1" })
 class CdotCircuitBreakerTests {
 
-	static final CdotStub cdot = CdotStub.start();
+	@RegisterExtension
+	static final CdotStub cdot = new CdotStub();
 
 	@Autowired
 	TrialEligibilityClient client;
@@ -42,11 +43,6 @@ class CdotCircuitBreakerTests {
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
 		registry.add("gitlab.cdot.base-url", cdot::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCdot() {
-		cdot.stop();
 	}
 
 	@Test

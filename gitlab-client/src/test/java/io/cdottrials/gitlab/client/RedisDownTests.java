@@ -9,9 +9,8 @@ import io.cdottrials.gitlab.testsupport.CdotStub;
 import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.TrialType;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +33,8 @@ class RedisDownTests {
 
 	private static final String DAP = TrialType.ULTIMATE_WITH_DAP.wireName();
 
-	static final CdotStub cdot = CdotStub.start();
+	@RegisterExtension
+	static final CdotStub cdot = new CdotStub();
 
 	@Autowired
 	TrialEligibilityClient client;
@@ -45,16 +45,6 @@ class RedisDownTests {
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
 		registry.add("gitlab.cdot.base-url", cdot::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCdot() {
-		cdot.stop();
-	}
-
-	@BeforeEach
-	void resetCdot() {
-		cdot.reset();
 	}
 
 	@Test

@@ -21,9 +21,8 @@ import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +47,8 @@ class TrialEligibilityClientTests {
 
 	private static final String DUO_PRO = TrialType.GITLAB_DUO_PRO.wireName();
 
-	static final CdotStub cdot = CdotStub.start();
+	@RegisterExtension
+	static final CdotStub cdot = new CdotStub();
 
 	@Autowired
 	TrialEligibilityClient client;
@@ -65,16 +65,6 @@ class TrialEligibilityClientTests {
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
 		registry.add("gitlab.cdot.base-url", cdot::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCdot() {
-		cdot.stop();
-	}
-
-	@BeforeEach
-	void resetCdot() {
-		cdot.reset();
 	}
 
 	@Test

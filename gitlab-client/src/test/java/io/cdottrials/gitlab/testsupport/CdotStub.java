@@ -10,6 +10,12 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,8 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A WireMock CDot speaking the eligibility contract of {@code shared-model}. Stubs only
  * match requests that carry the configured admin headers, so every test also checks that
  * the client authenticates.
+ * <p>
+ * A JUnit extension that owns the server's life: register it on a static field with
+ * {@code @RegisterExtension}; it starts before the class's tests (before Spring reads
+ * {@link #baseUrl()}), forgets every stub and request before each test, and stops after
+ * the class (not after each of its {@code @Nested} classes).
  */
-public final class CdotStub {
+public final class CdotStub implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
 	public static final String ELIGIBILITY = "/api/v1/gitlab/namespaces/trials/eligibility";
 
@@ -28,32 +39,41 @@ public final class CdotStub {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final WireMockServer server;
+	private volatile @Nullable WireMockServer server;
 
-	private CdotStub(WireMockServer server) {
-		this.server = server;
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (this.server == null) {
+			WireMockServer started = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+			started.start();
+			this.server = started;
+		}
 	}
 
-	public static CdotStub start() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		server.start();
-		return new CdotStub(server);
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		server().resetAll();
 	}
 
-	public void stop() {
-		this.server.stop();
+	@Override
+	public void afterAll(ExtensionContext context) {
+		WireMockServer current = this.server;
+		if (current != null && !context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+			current.stop();
+			this.server = null;
+		}
 	}
 
 	public String baseUrl() {
-		return this.server.baseUrl();
+		return server().baseUrl();
 	}
 
 	public WireMockServer server() {
-		return this.server;
-	}
-
-	public void reset() {
-		this.server.resetAll();
+		WireMockServer current = this.server;
+		if (current == null) {
+			throw new IllegalStateException("CDot stub not running: register it with @RegisterExtension");
+		}
+		return current;
 	}
 
 	/**
@@ -68,14 +88,14 @@ public final class CdotStub {
 	public void answersAfter(Map<Long, List<String>> namespaces, int delayMillis) {
 		Map<String, List<String>> body = new LinkedHashMap<>();
 		namespaces.forEach((id, types) -> body.put(Long.toString(id), types));
-		this.server.stubFor(eligibility()
+		server().stubFor(eligibility()
 			.willReturn(WireMock.okJson(json.writeValueAsString(Map.of("namespaces", body, "success", true)))
 				.withFixedDelay(delayMillis)));
 	}
 
 	/** CDot is up but failing. */
 	public void fails() {
-		this.server.stubFor(eligibility().willReturn(WireMock.serviceUnavailable()));
+		server().stubFor(eligibility().willReturn(WireMock.serviceUnavailable()));
 	}
 
 	/**
@@ -84,7 +104,7 @@ public final class CdotStub {
 	 */
 	public List<List<Long>> eligibilityRequests() {
 		List<List<Long>> requests = new ArrayList<>();
-		for (LoggedRequest request : this.server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ELIGIBILITY)))) {
+		for (LoggedRequest request : server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo(ELIGIBILITY)))) {
 			JsonNode ids = json.readTree(request.getBodyAsString()).get("namespace_ids");
 			List<Long> list = new ArrayList<>();
 			ids.forEach((id) -> list.add(id.asLong()));

@@ -17,6 +17,7 @@ public class TestRedisInitializer implements ApplicationContextInitializer<Confi
 			return;
 		}
 		TestPropertyValues.of("spring.data.redis.url=" + TestRedis.url()).applyTo(context);
+		TestRedis.usedBy(context);
 	}
 
 }

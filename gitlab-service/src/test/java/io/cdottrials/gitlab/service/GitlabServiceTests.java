@@ -25,10 +25,9 @@ import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.TrialType;
 import io.cdottrials.model.WebhookSignature;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,7 +56,8 @@ class GitlabServiceTests {
 
 	static final String SECRET = "test-webhook-secret";
 
-	static final CdotStub cdot = CdotStub.start();
+	@RegisterExtension
+	static final CdotStub cdot = new CdotStub();
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -72,16 +72,6 @@ class GitlabServiceTests {
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
 		registry.add("gitlab.cdot.base-url", cdot::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCdot() {
-		cdot.stop();
-	}
-
-	@BeforeEach
-	void resetCdot() {
-		cdot.reset();
 	}
 
 	Reply get(String pathAndQuery) {

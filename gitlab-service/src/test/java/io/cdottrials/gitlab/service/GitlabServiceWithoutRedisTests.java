@@ -15,8 +15,8 @@ import io.cdottrials.gitlab.testsupport.CdotStub;
 import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.WebhookSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.data.redis.connect-timeout=200ms" })
 class GitlabServiceWithoutRedisTests {
 
-	static final CdotStub cdot = CdotStub.start();
+	@RegisterExtension
+	static final CdotStub cdot = new CdotStub();
 
 	static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -48,11 +49,6 @@ class GitlabServiceWithoutRedisTests {
 	@DynamicPropertySource
 	static void cdotUrl(DynamicPropertyRegistry registry) {
 		registry.add("gitlab.cdot.base-url", cdot::baseUrl);
-	}
-
-	@AfterAll
-	static void stopCdot() {
-		cdot.stop();
 	}
 
 	@Test

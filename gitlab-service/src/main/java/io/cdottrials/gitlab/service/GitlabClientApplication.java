@@ -8,14 +8,13 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The small GitLab-side service that GitLab UI backends call for trial eligibility. Its
- * defaults are in {@code gitlab-client-service.properties}, not in an
- * {@code application.yml}, so that applications using the library are not configured by
- * them.
+ * defaults are in {@code gitlab-service.properties}, not in an {@code application.yml},
+ * so that they never configure another application that shares its class path.
  */
 // no users and passwords: the one credential is the admin Bearer token
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
-@PropertySource("classpath:gitlab-client-service.properties")
+@PropertySource("classpath:gitlab-service.properties")
 public class GitlabClientApplication {
 
 	public static void main(String[] args) {
