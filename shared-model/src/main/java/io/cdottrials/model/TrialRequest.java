@@ -1,5 +1,6 @@
 package io.cdottrials.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -35,6 +36,7 @@ public record TrialRequest(@JsonProperty("uid") @Positive @Nullable Long uid,
 	 * services send the user id beside the envelope, its lead services only inside it.
 	 * @return true when the top-level {@code uid} is present
 	 */
+	@JsonIgnore
 	public boolean isApplication() {
 		return this.uid != null;
 	}
