@@ -52,6 +52,25 @@ class WireContractTests {
 	}
 
 	@Test
+	void trialRequestWritesGitlabsEnvelopeAndNothingElse() {
+		TrialRequest request = new TrialRequest(42L, TrialUser.of(1001, null, "ultimate_with_dap", null, null, null));
+		assertThat(this.json.writeValueAsString(request)).isEqualTo(
+				"{\"uid\":42,\"trial_user\":{\"namespace_id\":1001,\"trial_type\":\"ultimate_with_dap\",\"gitlab_com_trial\":true,\"sync_to_gl\":true}}");
+	}
+
+	@Test
+	void trialRequestReadsGitlabsBodyIgnoringFieldsItAddsLater() {
+		TrialRequest request = this.json.readValue(
+				"{\"uid\":42,\"trial_user\":{\"namespace_id\":1001,\"namespace\":{\"id\":1001,\"kind\":\"group\",\"trial_ends_on\":null,\"plan\":\"free\",\"new\":1},\"add_on_name\":\"duo_enterprise\",\"first_name\":\"Ada\",\"jobs_to_be_done\":\"ci\"},\"extra\":true}",
+				TrialRequest.class);
+		assertThat(request.isApplication()).isTrue();
+		assertThat(request.trialUser().namespaceId()).isEqualTo(1001L);
+		assertThat(request.trialUser().namespace().plan()).isEqualTo("free");
+		assertThat(request.trialUser().applicantFields()).containsExactly(Map.entry("first_name", "Ada"));
+		assertThat(request.trialUser().toString()).doesNotContain("Ada");
+	}
+
+	@Test
 	void webhookEventRoundTrips() {
 		NamespaceEligibilityChanged event = NamespaceEligibilityChanged.of(UUID.randomUUID(), List.of(7L, 8L),
 				"trial_started", Instant.parse("2026-11-23T10:00:00Z"));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cdottrials.cdot.catalog.Tier;
 import io.cdottrials.cdot.subscriptions.NamespaceState;
 import io.cdottrials.cdot.subscriptions.NamespaceStates;
 import io.cdottrials.model.TrialType;
@@ -89,6 +90,25 @@ public class Eligibility {
 	 */
 	public List<Verdict> failedRules(long namespaceId, TrialType type) {
 		return failures(candidates(List.of(namespaceId)).get(0), type);
+	}
+
+	/**
+	 * The ultimate trial type GitLab's {@code ApplyTrialService} would ask for: the
+	 * on-Premium type for a namespace whose paid tier is Premium, the free type for any
+	 * other, in the flavour the {@code ultimate_trial_with_dap} flag offers now. A
+	 * namespace on another paid tier gets a type its rules then refuse, as in GitLab.
+	 * @param namespaceId the namespace
+	 * @return the trial type to apply for
+	 */
+	public TrialType ultimateTrialFor(long namespaceId) {
+		NamespaceState state = this.namespaceStates.states(List.of(namespaceId), LocalDate.now(this.clock))
+			.getOrDefault(namespaceId, NamespaceState.free(namespaceId));
+		boolean withDap = this.offers.ultimateTrialWithDap();
+		if (state.paidTier() == Tier.PREMIUM) {
+			return withDap ? TrialType.ULTIMATE_ON_PREMIUM_WITH_DAP
+					: TrialType.ULTIMATE_ON_PREMIUM_WITH_GITLAB_DUO_ENTERPRISE;
+		}
+		return withDap ? TrialType.ULTIMATE_WITH_DAP : TrialType.ULTIMATE_WITH_GITLAB_DUO_ENTERPRISE;
 	}
 
 	private List<Verdict> failures(Candidate candidate, TrialType type) {

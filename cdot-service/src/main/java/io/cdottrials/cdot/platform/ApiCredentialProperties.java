@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What GitLab must send on every call to {@code /api/v1/gitlab/**} and
- * {@code /api/v1/catalog/**}, as its subscription portal client does.
+ * What GitLab must send on every call to {@code /api/v1/gitlab/**}, {@code /trials/**}
+ * and {@code /api/v1/catalog/**}, as its subscription portal client does.
  *
  * @param adminEmail expected {@code X-Admin-Email} header
  * @param adminToken expected {@code X-Admin-Token} header

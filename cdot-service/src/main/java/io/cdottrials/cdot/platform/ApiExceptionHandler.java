@@ -51,7 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
 		List<String> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
+			.map((violation) -> snakeCase(violation.getPropertyPath().toString()) + " " + violation.getMessage())
 			.sorted()
 			.toList();
 		return ResponseEntity.badRequest().body(ApiProblems.of(HttpStatus.BAD_REQUEST, errors));

@@ -21,9 +21,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Three kinds of caller, three credentials: GitLab's API client sends
- * {@code X-Admin-Email} and {@code X-Admin-Token}; operators send a Bearer token to
- * {@code /api/v1/admin/**}; Zuora's change callout uses basic auth. Health, metrics and
- * the OpenAPI document are open to the network the service runs in.
+ * {@code X-Admin-Email} and {@code X-Admin-Token}, to {@code /api/v1/**} and to the trial
+ * paths its subscription portal client uses ({@code /trials}, {@code /trials/**});
+ * operators send a Bearer token to {@code /api/v1/admin/**}; Zuora's change callout uses
+ * basic auth. Health, metrics and the OpenAPI document are open to the network the
+ * service runs in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +43,7 @@ class SecurityConfiguration {
 			return UsernamePasswordAuthenticationToken.unauthenticated("admin",
 					header.substring(BEARER_PREFIX.length()).trim());
 		};
-		return chain(http, "/api/v1/admin/**",
+		return chain(http, new String[] { "/api/v1/admin/**" },
 				new StaticCredentialAuthenticationManager("admin", admin.token(), "ADMIN"), bearer,
 				new JsonAuthenticationEntryPoint(jsonMapper, "Bearer"), "ADMIN");
 	}
@@ -50,7 +52,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain zuoraCalloutChain(HttpSecurity http, ZuoraCalloutCredentialProperties zuora,
 			JsonMapper jsonMapper) {
-		return chain(http, "/api/v1/webhooks/zuora/**",
+		return chain(http, new String[] { "/api/v1/webhooks/zuora/**" },
 				new StaticCredentialAuthenticationManager(zuora.calloutUsername(), zuora.calloutPassword(), "ZUORA"),
 				new BasicAuthenticationConverter(),
 				new JsonAuthenticationEntryPoint(jsonMapper, "Basic realm=\"cdot\""), "ZUORA");
@@ -60,7 +62,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain gitlabChain(HttpSecurity http, ApiCredentialProperties api, JsonMapper jsonMapper) {
 		AuthenticationConverter adminHeaders = SecurityConfiguration::adminHeaders;
-		return chain(http, "/api/v1/**",
+		return chain(http, new String[] { "/api/v1/**", "/trials", "/trials/**" },
 				new StaticCredentialAuthenticationManager(api.adminEmail(), api.adminToken(), "GITLAB"), adminHeaders,
 				new JsonAuthenticationEntryPoint(jsonMapper, "X-Admin-Token"), "GITLAB");
 	}
@@ -84,13 +86,13 @@ class SecurityConfiguration {
 				(token != null) ? token : "");
 	}
 
-	private static SecurityFilterChain chain(HttpSecurity http, String pattern, AuthenticationManager manager,
+	private static SecurityFilterChain chain(HttpSecurity http, String[] patterns, AuthenticationManager manager,
 			AuthenticationConverter converter, JsonAuthenticationEntryPoint entryPoint, String role) {
 		AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
 		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		filter.setSuccessHandler((request, response, authentication) -> {
 		});
-		return http.securityMatcher(pattern)
+		return http.securityMatcher(patterns)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())

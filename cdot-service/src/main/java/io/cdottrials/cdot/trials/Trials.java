@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import io.cdottrials.cdot.eligibility.Eligibility;
 import io.cdottrials.cdot.eligibility.Verdict;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,14 +40,17 @@ public class Trials {
 
 	private final Clock clock;
 
+	private final JsonMapper jsonMapper;
+
 	Trials(JdbcClient jdbc, Eligibility eligibility, TrialDurations durations, TrialMetrics metrics,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JsonMapper jsonMapper) {
 		this.jdbc = jdbc;
 		this.eligibility = eligibility;
 		this.durations = durations;
 		this.metrics = metrics;
 		this.events = events;
 		this.clock = clock;
+		this.jsonMapper = jsonMapper;
 	}
 
 	/**
@@ -63,9 +68,23 @@ public class Trials {
 
 	@Transactional
 	TrialResponse.Trial apply(long namespaceId, TrialType type, Applicant applicant) {
+		return apply(namespaceId, (id) -> type, applicant);
+	}
+
+	/**
+	 * Starts a trial of a type resolved under the namespace's lock, where a type derived
+	 * from the namespace's tier sees the tier the rules then check.
+	 * @param namespaceId the namespace
+	 * @param typeOf the trial type of the namespace
+	 * @param applicant who applies
+	 * @return the recorded trial
+	 */
+	@Transactional
+	TrialResponse.Trial apply(long namespaceId, LongFunction<TrialType> typeOf, Applicant applicant) {
 		// Serialises everything that changes one namespace's eligibility (subscription
 		// writes take the same lock), so the check below stays true until commit.
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(namespaceId).query().singleRow();
+		TrialType type = typeOf.apply(namespaceId);
 		List<Verdict> failed = this.eligibility.failedRules(namespaceId, type);
 		if (!failed.isEmpty()) {
 			this.metrics.applied(type, "not_eligible");
@@ -88,6 +107,11 @@ public class Trials {
 			this.metrics.applied(type, "not_eligible");
 			throw new NotEligibleException(namespaceId, type,
 					List.of(Verdict.fail("family_unused", "the namespace already had a " + type.family() + " trial")));
+		}
+		if (!applicant.form().isEmpty()) {
+			this.jdbc.sql("insert into trial_applicants (trial_id, fields) values (?, ?::jsonb)")
+				.params(id.get(), this.jsonMapper.writeValueAsString(applicant.form()))
+				.update();
 		}
 		this.events
 			.publishEvent(new TrialStarted(UUID.randomUUID(), namespaceId, type.wireName(), Instant.now(this.clock)));

@@ -1,5 +1,6 @@
 package io.cdottrials.cdot.trials;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code cdot.trials.durations.gitlab_duo_pro.days=60}; a type not named here lasts its
  * SPEC default (ultimate types 30 days, Duo types 60)
  * @param endSweepCron when the daily sweep for ended trials runs (UTC)
+ * @param applicantRetention how long the applicant's form fields (personal data) are kept
+ * after GitLab sent them; the daily purge deletes older ones
  */
 @ConfigurationProperties("cdot.trials")
 public record TrialsProperties(@DefaultValue Map<String, DurationProperties> durations,
-		@DefaultValue("0 5 0 * * *") String endSweepCron) {
+		@DefaultValue("0 5 0 * * *") String endSweepCron, @DefaultValue("90d") Duration applicantRetention) {
 
 	/**
 	 * How long one trial type lasts, and an optional scheduled change.

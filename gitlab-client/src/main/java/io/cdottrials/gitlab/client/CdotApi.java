@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 import io.cdottrials.model.EligibilityRequest;
 import io.cdottrials.model.EligibilityResponse;
 import io.cdottrials.model.TrialApplication;
+import io.cdottrials.model.TrialRequest;
 import io.cdottrials.model.TrialResponse;
+import io.cdottrials.model.TrialType;
+import io.cdottrials.model.TrialUser;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import tools.jackson.core.JacksonException;
@@ -63,18 +66,34 @@ public final class CdotApi {
 	}
 
 	/**
-	 * Asks CDot to start a trial.
+	 * Asks CDot to start a trial the way GitLab's own subscription portal client does:
+	 * {@code POST /trials} for the ultimate trials, {@code POST /trials/create_addon} for
+	 * the add-on trials, with the {@code uid} and {@code trial_user} envelope.
 	 * @param namespaceId the namespace
 	 * @param application the application
 	 * @return CDot's answer
 	 */
 	TrialResponse applyTrial(long namespaceId, TrialApplication application) {
+		if (application.uid() == null) {
+			// without it CDot would read GitLab's lead submission, not an application
+			throw new TrialApplicationRejectedException(400, List.of("uid is required: the GitLab user id applying"),
+					Map.of());
+		}
+		String trialType = application.trialType();
+		boolean addOn = trialType != null
+				&& TrialType.fromWireName(trialType).map((type) -> !type.family().ultimate()).orElse(false);
+		TrialApplication.NamespaceDetails details = application.namespace();
+		TrialUser.Namespace namespace = (details != null)
+				? new TrialUser.Namespace(namespaceId, details.name(), details.path(), details.kind(), null, null)
+				: null;
+		TrialRequest request = new TrialRequest(application.uid(), TrialUser.of(namespaceId, namespace, trialType, null,
+				application.glmSource(), application.glmContent()));
 		try {
 			return call("apply_trial",
 					() -> this.restClient.post()
-						.uri("/api/v1/gitlab/namespaces/{id}/trials", namespaceId)
-						.body(application)
-						.exchange((request, response) -> trialResponse(response)));
+						.uri(addOn ? "/trials/create_addon" : "/trials")
+						.body(request)
+						.exchange((httpRequest, response) -> trialResponse(response)));
 		}
 		catch (TrialApplicationRejectedException ex) {
 			throw ex;

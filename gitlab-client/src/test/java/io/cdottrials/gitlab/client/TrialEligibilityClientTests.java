@@ -270,9 +270,10 @@ class TrialEligibilityClientTests {
 		cdot.answers(Map.of(id, List.of(DAP)));
 		this.client.eligibility(List.of(id));
 		cdot.server()
-			.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+			.stubFor(WireMock.post("/trials")
 				.withHeader("X-Admin-Token", WireMock.equalTo(CdotStub.ADMIN_TOKEN))
-				.withRequestBody(WireMock.equalToJson("{\"trial_type\":\"ultimate_with_dap\",\"uid\":7}"))
+				.withRequestBody(WireMock.equalToJson("{\"uid\":7,\"trial_user\":{\"namespace_id\":" + id
+						+ ",\"trial_type\":\"ultimate_with_dap\",\"gitlab_com_trial\":true,\"sync_to_gl\":true}}"))
 				.willReturn(WireMock.jsonResponse("{\"trial\":{\"id\":3,\"namespace_id\":" + id
 						+ ",\"trial_type\":\"ultimate_with_dap\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-01-31\"},\"success\":true}",
 						201)));
@@ -288,7 +289,7 @@ class TrialEligibilityClientTests {
 	void applyTrialSurfacesCdotsRejection() {
 		long id = TestNamespaces.next();
 		cdot.server()
-			.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+			.stubFor(WireMock.post("/trials")
 				.willReturn(WireMock.jsonResponse(
 						"{\"success\":false,\"errors\":[\"namespace already had a trial of family ultimate_free\"]}",
 						422)));
@@ -304,8 +305,7 @@ class TrialEligibilityClientTests {
 	@Test
 	void applyTrialWithCdotDownSaysSo() {
 		long id = TestNamespaces.next();
-		cdot.server()
-			.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials").willReturn(WireMock.serverError()));
+		cdot.server().stubFor(WireMock.post("/trials").willReturn(WireMock.serverError()));
 
 		assertThatExceptionOfType(CdotUnavailableException.class)
 			.isThrownBy(() -> this.client.applyTrial(id, new TrialApplication(DAP, 7L, null, null, null)));

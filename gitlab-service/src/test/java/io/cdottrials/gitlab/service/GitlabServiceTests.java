@@ -279,10 +279,13 @@ class GitlabServiceTests {
 			get("/api/v1/trial_eligibility?namespace_ids=" + id);
 			assertThat(redis.hasKey("namespaces:eligible_trials:" + id)).isTrue();
 			cdot.server()
-				.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+				.stubFor(WireMock.post("/trials")
 					.withHeader("X-Admin-Email", WireMock.equalTo(CdotStub.ADMIN_EMAIL))
 					.withHeader("X-Admin-Token", WireMock.equalTo(CdotStub.ADMIN_TOKEN))
-					.withRequestBody(WireMock.equalToJson(TRIAL))
+					.withRequestBody(WireMock.equalToJson("{\"uid\":42,\"trial_user\":{\"namespace_id\":" + id
+							+ ",\"namespace\":{\"id\":" + id
+							+ ",\"name\":\"Acme\",\"path\":\"acme\",\"kind\":\"group\"},\"trial_type\":\"ultimate_with_dap\","
+							+ "\"gitlab_com_trial\":true,\"sync_to_gl\":true,\"glm_source\":\"gitlab.com\"}}"))
 					.willReturn(WireMock.jsonResponse("{\"trial\":{\"id\":9,\"namespace_id\":" + id
 							+ ",\"trial_type\":\"ultimate_with_dap\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-01-31\"},\"success\":true}",
 							201)));
@@ -296,10 +299,30 @@ class GitlabServiceTests {
 		}
 
 		@Test
+		void addOnTrialsGoToGitlabsCreateAddonPath() {
+			long id = TestNamespaces.next();
+			cdot.server()
+				.stubFor(WireMock.post("/trials/create_addon")
+					.withRequestBody(
+							WireMock.matchingJsonPath("$.trial_user.namespace_id", WireMock.equalTo(Long.toString(id))))
+					.withRequestBody(
+							WireMock.matchingJsonPath("$.trial_user.trial_type", WireMock.equalTo("gitlab_duo_pro")))
+					.willReturn(WireMock.jsonResponse("{\"trial\":{\"id\":10,\"namespace_id\":" + id
+							+ ",\"trial_type\":\"gitlab_duo_pro\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-03-02\"},\"success\":true}",
+							201)));
+
+			Reply reply = post("/api/v1/namespaces/" + id + "/trials",
+					"{\"trial_type\":\"gitlab_duo_pro\",\"uid\":42}");
+
+			assertThat(reply.status()).isEqualTo(201);
+			assertThat(reply.json().at("/trial/trial_type").asString()).isEqualTo("gitlab_duo_pro");
+		}
+
+		@Test
 		void relaysCdots422AndItsErrors() {
 			long id = TestNamespaces.next();
 			cdot.server()
-				.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+				.stubFor(WireMock.post("/trials")
 					.willReturn(WireMock.jsonResponse(
 							"{\"status\":422,\"success\":false,\"errors\":[\"family_unused: the namespace already had an ultimate_free trial\"],\"rules\":[\"family_unused\"]}",
 							422)));
@@ -316,7 +339,7 @@ class GitlabServiceTests {
 		void relaysCdots400() {
 			long id = TestNamespaces.next();
 			cdot.server()
-				.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+				.stubFor(WireMock.post("/trials")
 					.willReturn(WireMock
 						.jsonResponse("{\"success\":false,\"errors\":[\"namespace.kind must be group\"]}", 400)));
 
@@ -330,7 +353,7 @@ class GitlabServiceTests {
 		void cdotDownIsA503NeverA500() {
 			long id = TestNamespaces.next();
 			cdot.server()
-				.stubFor(WireMock.post("/api/v1/gitlab/namespaces/" + id + "/trials")
+				.stubFor(WireMock.post("/trials")
 					.willReturn(WireMock.aResponse()
 						.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
 
