@@ -7,16 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cdottrials.launcher.monitoring.MonitoredExpressions;
+import io.cdottrials.launcher.monitoring.MonitoredExpressions.Expression;
+import io.cdottrials.launcher.monitoring.PrometheusServer;
+import io.cdottrials.launcher.monitoring.SeriesCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,19 +38,29 @@ class ProductEndToEndTests {
 
 	private static final Duration WEBHOOK_DEADLINE = Duration.ofSeconds(2);
 
+	// the operators' token of the local profile (cdot-service's application-local.yml)
+	private static final String ADMIN_TOKEN = "local-admin-token";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static LocalProduct product;
 
+	private static PrometheusServer prometheus;
+
 	@BeforeAll
 	static void startProduct() throws Exception {
 		product = LocalProduct.start(RepositoryLayout.locate(), LocalProduct.freePort(), LocalProduct.freePort());
+		prometheus = PrometheusServer.start(RepositoryLayout.locate().resolve("ops/prometheus"), Map.of("cdot-service",
+				"127.0.0.1:" + product.cdotPort(), "gitlab-client", "127.0.0.1:" + product.gitlabPort()));
 	}
 
 	@AfterAll
 	static void stopProduct() {
+		if (prometheus != null) {
+			prometheus.close();
+		}
 		if (product != null) {
 			product.close();
 		}
@@ -112,52 +124,72 @@ class ProductEndToEndTests {
 	}
 
 	@Test
-	void everyMetricTheDashboardAndAlertsReadIsExported() throws Exception {
-		// the counters of trial applications and webhook deliveries appear with the first
-		// of each
+	void everyDashboardPanelAndRuleReadsSeriesFromAPrometheusScrapingBothServices() throws Exception {
+		// what operators' dashboards and alerts need to have happened at least once:
+		// eligibility reads on both sides, a trial applied, a subscription changed in
+		// CDot
+		// (its webhook reaches the GitLab side), a catalog sync
 		long namespace = 4_000_003;
+		gitlabGet("/api/v1/trial_eligibility?namespace_ids=" + namespace + ",1001,1005");
+		cdotGet("/api/v1/gitlab/namespaces/trials/eligibility?namespace_ids=" + namespace);
 		assertThat(gitlabPost("/api/v1/namespaces/" + namespace + "/trials",
 				"{\"trial_type\": \"ultimate_with_dap\", \"uid\": 7}")
 			.statusCode()).isEqualTo(201);
-		await().atMost(WEBHOOK_DEADLINE)
-			.until(() -> exportedMetrics().contains("cdot_notifications_webhook_deliveries_total"));
+		assertThat(cdotPut("/api/v1/gitlab/namespaces/4000004/subscription",
+				"{\"items\": [{\"product_rate_plan_id\": \"" + ratePlanId("GitLab.com Premium - 1 Year")
+						+ "\", \"quantity\": 10, \"starts_on\": \"2026-01-01\", \"ends_on\": \"2099-01-01\"}]}")
+			.statusCode()).isEqualTo(200);
+		assertThat(send(HttpRequest.newBuilder(cdot("/api/v1/admin/catalog/syncs"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.POST(BodyPublishers.noBody())).statusCode()).isEqualTo(202);
 
 		Path ops = RepositoryLayout.locate().resolve("ops");
-		Set<String> read = new TreeSet<>();
-		read.addAll(
-				metricsIn(Files.readString(ops.resolve("prometheus/rules.yml")), "(?m)^(?:\\s*expr: |\\s{10})(.*)$"));
-		read.addAll(metricsIn(Files.readString(ops.resolve("grafana/dashboards/cdot-trials.json")),
-				"\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\""));
-		assertThat(read).isNotEmpty()
-			.contains("gitlab_sli_cdot_trial_eligibility_error_total", "gitlab_trial_eligibility_cache_gets_total");
-		assertThat(exportedMetrics()).containsAll(read);
+		List<Expression> expressions = new ArrayList<>(
+				MonitoredExpressions.dashboard(ops.resolve("grafana/dashboards/cdot-trials.json")));
+		expressions.addAll(MonitoredExpressions.rules(ops.resolve("prometheus/rules.yml")));
+		assertThat(expressions).hasSizeGreaterThan(50);
+		// a few scrapes and rule evaluations (1 s each) after the traffic
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(SeriesCheck.withoutSeries(prometheus, expressions))
+				.as("dashboard panels and rules that read no series")
+				.isEmpty());
 	}
 
-	private static Set<String> metricsIn(String text, String expressionPattern) {
-		Set<String> metrics = new TreeSet<>();
-		Matcher expressions = Pattern.compile(expressionPattern).matcher(text);
-		while (expressions.find()) {
-			// recorded series (sli:...) are the rules' own output, not the services'
-			String expression = expressions.group(1).replaceAll("sli:[a-z0-9_:]+", "");
-			Matcher names = Pattern.compile("\\b(?:cdot|gitlab|resilience4j|http_server)_[a-z0-9_]+")
-				.matcher(expression);
-			while (names.find()) {
-				metrics.add(names.group());
-			}
-		}
-		return metrics;
-	}
+	@Test
+	void theSeriesCheckNamesAPanelOrAlertWithAMisspelledMetricOrLabel() throws Exception {
+		Path ops = RepositoryLayout.locate().resolve("ops");
+		Expression answersPanel = MonitoredExpressions.dashboard(ops.resolve("grafana/dashboards/cdot-trials.json"))
+			.stream()
+			.filter((expression) -> expression.expression().contains("gitlab_trial_eligibility_answers_total"))
+			.findFirst()
+			.orElseThrow();
+		Expression breakerAlert = MonitoredExpressions.rules(ops.resolve("prometheus/rules.yml"))
+			.stream()
+			.filter((expression) -> expression.source().equals("alert CircuitBreakerOpen"))
+			.findFirst()
+			.orElseThrow();
+		Expression misspelledMetric = new Expression("misspelled metric", answersPanel.expression()
+			.replace("gitlab_trial_eligibility_answers_total", "gitlab_trial_eligibility_answer_total"));
+		Expression misspelledLabel = new Expression("misspelled label",
+				breakerAlert.expression().replace("state=~", "stat=~"));
+		Expression misspelledJob = new Expression("misspelled job", "sum(rate(http_server_requests_seconds_count"
+				+ "{job=\"cdot-servce\",uri=\"/api/v1/gitlab/namespaces/trials/eligibility\"}[5m]))");
+		assertThat(misspelledMetric.expression()).isNotEqualTo(answersPanel.expression());
+		assertThat(misspelledLabel.expression()).isNotEqualTo(breakerAlert.expression());
+		gitlabGet("/api/v1/trial_eligibility?namespace_ids=1001");
 
-	private static Set<String> exportedMetrics() throws IOException, InterruptedException {
-		Set<String> names = new TreeSet<>();
-		for (URI scrape : List.of(cdot("/actuator/prometheus"), gitlab("/actuator/prometheus"))) {
-			Matcher matcher = Pattern.compile("(?m)^([a-z_0-9]+)[{ ]")
-				.matcher(send(HttpRequest.newBuilder(scrape).GET()).body());
-			while (matcher.find()) {
-				names.add(matcher.group(1));
-			}
-		}
-		return names;
+		// once the originals read series, their misspelled copies are still reported
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(SeriesCheck.withoutSeries(prometheus, List.of(answersPanel, breakerAlert)))
+				.isEmpty());
+		assertThat(SeriesCheck.withoutSeries(prometheus,
+				List.of(answersPanel, misspelledMetric, breakerAlert, misspelledLabel, misspelledJob)))
+			.hasSize(3)
+			.anySatisfy((failure) -> assertThat(failure).startsWith("misspelled metric: ")
+				.contains("gitlab_trial_eligibility_answer_total"))
+			.anySatisfy((failure) -> assertThat(failure).startsWith("misspelled label: ").contains("== bool 1"))
+			.anySatisfy((failure) -> assertThat(failure).startsWith("misspelled job: "));
 	}
 
 	private static String ratePlanId(String name) throws Exception {

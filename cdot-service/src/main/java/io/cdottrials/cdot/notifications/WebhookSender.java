@@ -33,6 +33,8 @@ class WebhookSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookSender.class);
 
+	private static final String DELIVERIES = "cdot.notifications.webhook.deliveries";
+
 	private final WebhookProperties properties;
 
 	private final RestClient http;
@@ -56,6 +58,11 @@ class WebhookSender {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.clock = clock;
+		// registered at zero: a failure counter born at 1 shows no increase() to the
+		// alert
+		for (String outcome : new String[] { "delivered", "failed", "skipped" }) {
+			registry.counter(DELIVERIES, "outcome", outcome);
+		}
 	}
 
 	void send(NamespaceEligibilityChanged event) {
@@ -101,7 +108,7 @@ class WebhookSender {
 	}
 
 	private void count(String outcome) {
-		this.registry.counter("cdot.notifications.webhook.deliveries", "outcome", outcome).increment();
+		this.registry.counter(DELIVERIES, "outcome", outcome).increment();
 	}
 
 	/** A delivery that must be retried. */

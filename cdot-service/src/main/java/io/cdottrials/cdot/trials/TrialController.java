@@ -40,12 +40,26 @@ class TrialController {
 	@Operation(summary = "Start a trial; 422 with the failing rules when the namespace is not eligible")
 	TrialResponse apply(@PathVariable long namespaceId,
 			@RequestBody(required = false) @Nullable TrialApplication body) {
+		TrialType type;
+		Applicant applicant;
 		try {
-			return new TrialResponse(this.trials.apply(namespaceId, trialType(body), applicant(namespaceId, body)),
-					true);
+			type = trialType(body);
+			applicant = applicant(namespaceId, body);
 		}
 		catch (InvalidApplication ex) {
 			this.metrics.applied((body != null && body.trialType() != null) ? "unknown" : "missing", "invalid");
+			throw ex;
+		}
+		try {
+			return new TrialResponse(this.trials.apply(namespaceId, type, applicant), true);
+		}
+		catch (ApiException ex) {
+			// an answer to the client (not eligible), counted by Trials
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the datastore or a bug: what the trial apply error ratio alert counts
+			this.metrics.applied(type, TrialMetrics.FAILED);
 			throw ex;
 		}
 	}

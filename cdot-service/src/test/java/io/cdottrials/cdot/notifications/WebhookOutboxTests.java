@@ -14,6 +14,7 @@ import io.cdottrials.model.WebhookSignature;
 import io.cdottrials.testsupport.CdotIntegrationTest;
 import io.cdottrials.testsupport.FixturePlans;
 import io.cdottrials.testsupport.WebhookReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class WebhookOutboxTests extends CdotIntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@AfterEach
 	void receiverUp() {
@@ -85,8 +89,13 @@ class WebhookOutboxTests extends CdotIntegrationTest {
 			assertThat(incompletePublications()).isGreaterThanOrEqualTo(namespaceIds.size());
 		});
 		Set<UUID> failedEventIds = eventIds(namespaceIds);
-		assertThat(this.rest.getForObject("/actuator/prometheus", String.class))
-			.contains("cdot_notifications_webhook_deliveries_total{application=\"cdot-service\",outcome=\"failed\"}");
+		// what the WebhookDeliveryFailing and OutboxOldestEventAge alerts read
+		assertThat(this.meters.get("cdot.notifications.webhook.deliveries").tag("outcome", "failed").counter().count())
+			.isGreaterThanOrEqualTo(namespaceIds.size());
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.meters.get("cdot.notifications.outbox.oldest.age").gauge().value())
+				.isGreaterThan(0.1));
 		assertThat(failedEventIds).hasSize(namespaceIds.size());
 
 		WebhookReceiver.up();

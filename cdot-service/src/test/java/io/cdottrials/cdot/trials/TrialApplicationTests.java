@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import io.cdottrials.testsupport.CdotIntegrationTest;
 import io.cdottrials.testsupport.FixturePlans;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ class TrialApplicationTests extends CdotIntegrationTest {
 
 	@Autowired
 	private JsonMapper jsonMapper;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Autowired
 	private TrialEndSweep sweep;
@@ -80,6 +84,38 @@ class TrialApplicationTests extends CdotIntegrationTest {
 				"paid_tier: gitlab_duo_enterprise needs a paid tier of Ultimate, but the namespace's paid tier is Free");
 		assertThat(body.get("failed_rules").get(0).get("rule").asString()).isEqualTo("paid_tier");
 		assertThat(count(namespaceId)).isZero();
+	}
+
+	@Test
+	void anApplyTheDatabaseRefusesIsAServerErrorCountedAsAFailedApplication() {
+		long namespaceId = newNamespaceId();
+		double failedBefore = failedApplications("ultimate_with_dap");
+		// NOT VALID: only this namespace's new row breaks it, nothing already stored
+		String constraint = "refuse_namespace_" + namespaceId;
+		this.jdbc
+			.sql("alter table trials add constraint " + constraint + " check (namespace_id <> " + namespaceId
+					+ ") not valid")
+			.update();
+		try {
+			ResponseEntity<String> response = applyTrial(namespaceId, "ultimate_with_dap");
+
+			assertThat(response.getStatusCode().is5xxServerError()).as(response.getBody()).isTrue();
+			assertThat(failedApplications("ultimate_with_dap") - failedBefore)
+				.as("what the TrialApplyErrorRatio alert reads")
+				.isEqualTo(1.0);
+		}
+		finally {
+			this.jdbc.sql("alter table trials drop constraint " + constraint).update();
+		}
+		assertThat(applyTrial(namespaceId, "ultimate_with_dap").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	private double failedApplications(String trialType) {
+		return this.meters.get("cdot.trial.applications")
+			.tag("trial_type", trialType)
+			.tag("outcome", "failed")
+			.counter()
+			.count();
 	}
 
 	@Test

@@ -23,13 +23,20 @@ import org.springframework.stereotype.Component;
  * <li>{@code cdot_catalog_sync_last_success_age_seconds}: time since the last successful
  * run (NaN before the first)</li>
  * <li>{@code cdot_catalog_sync_findings_total{field}}: validation findings</li>
+ * <li>{@code cdot_catalog_sync_last_success_findings}: validation findings of the last
+ * successful run (NaN before the first)</li>
  * <li>{@code cdot_catalog_version}: the current catalog version</li>
  * </ul>
+ * Every outcome of every trigger is registered at zero from the start: a counter that
+ * appears with its first failure at 1 has no earlier sample, so {@code increase()} sees
+ * no increase and the failed-sync alert would miss it.
  */
 @Component
 class CatalogSyncMetrics {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogSyncMetrics.class);
+
+	static final List<String> OUTCOMES = List.of("succeeded", "failed");
 
 	private final MeterRegistry registry;
 
@@ -39,24 +46,37 @@ class CatalogSyncMetrics {
 			.description("Seconds since the last successful catalog sync")
 			.baseUnit("seconds")
 			.register(registry);
+		// a gauge, not the findings counter: a counter born with the first findings of a
+		// process is invisible to increase(), and a restart starts it again
+		Gauge.builder("cdot.catalog.sync.last.success.findings", runs, CatalogSyncMetrics::findingsOfLastSuccess)
+			.description("Validation findings of the last successful catalog sync")
+			.register(registry);
 		Gauge.builder("cdot.catalog.version", versions, CatalogSyncMetrics::currentVersion)
 			.description("The current catalog version")
 			.register(registry);
+		for (SyncTrigger trigger : SyncTrigger.values()) {
+			for (String outcome : OUTCOMES) {
+				runs(trigger, outcome);
+			}
+		}
 	}
 
 	void recordRun(SyncTrigger trigger, String outcome, Duration duration) {
-		Counter.builder("cdot.catalog.sync.runs")
-			.description("Finished catalog sync runs")
-			.tag("outcome", outcome)
-			.tag("trigger", trigger.value())
-			.register(this.registry)
-			.increment();
+		runs(trigger, outcome).increment();
 		Timer.builder("cdot.catalog.sync.duration")
 			.description("How long catalog sync runs took")
 			.tag("outcome", outcome)
 			.tag("trigger", trigger.value())
 			.register(this.registry)
 			.record(duration);
+	}
+
+	private Counter runs(SyncTrigger trigger, String outcome) {
+		return Counter.builder("cdot.catalog.sync.runs")
+			.description("Finished catalog sync runs")
+			.tag("outcome", outcome)
+			.tag("trigger", trigger.value())
+			.register(this.registry);
 	}
 
 	void recordFindings(List<ValidationFinding> findings) {
@@ -73,6 +93,16 @@ class CatalogSyncMetrics {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the last successful sync", ex);
+			return Double.NaN;
+		}
+	}
+
+	private static double findingsOfLastSuccess(CatalogSyncRuns runs) {
+		try {
+			return runs.findingsOfLastSuccess().map(Integer::doubleValue).orElse(Double.NaN);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the findings of the last successful sync", ex);
 			return Double.NaN;
 		}
 	}

@@ -94,6 +94,12 @@ class CatalogSyncRuns {
 			.single();
 	}
 
+	Optional<Integer> findingsOfLastSuccess() {
+		return this.jdbc.sql("""
+				select jsonb_array_length(findings) from catalog_sync_run
+				where status = 'succeeded' order by finished_at desc limit 1""").query(Integer.class).optional();
+	}
+
 	private SyncRun map(ResultSet rs, int row) throws SQLException {
 		String diff = rs.getString("diff");
 		Instant requestedAt = instant(rs, "requested_at");

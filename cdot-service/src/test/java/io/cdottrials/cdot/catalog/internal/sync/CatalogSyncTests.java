@@ -98,8 +98,11 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 		zuora.reset();
 		zuora.stubCatalog(PAGE_SIZE, catalog(4));
 		zuora.stubPage(2, PAGE_SIZE, ZuoraStub.failure("50000040", "Cannot find entity by key: 'P3'"));
+		double failedBefore = runsCounted("failed", SyncTrigger.ADMIN);
 		SyncRun failed = this.syncs.syncNow(SyncTrigger.ADMIN);
 		assertThat(failed.status()).isEqualTo("failed");
+		assertThat(runsCounted("failed", SyncTrigger.ADMIN) - failedBefore).as("what the CatalogSyncFailed alert reads")
+			.isEqualTo(1.0);
 		assertThat(failed.error()).contains("\"success\": false").contains("[50000040]");
 		assertThat(count("catalog_product")).isEqualTo(3);
 		assertThat(this.jdbc.sql("select max(version) from catalog_version").query(Long.class).single()).isEqualTo(1);
@@ -202,6 +205,9 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 					"CDotAccessible__c value 'Yes' is not a boolean");
 		assertThat(run.counts().path("findings").intValue()).isEqualTo(2);
 		assertThat(findingsCounted("CDotAccessible__c") - before).isEqualTo(1.0);
+		assertThat(this.meters.get("cdot.catalog.sync.last.success.findings").gauge().value())
+			.as("what the CatalogSyncFindings alert reads")
+			.isEqualTo(2.0);
 		assertThat(customFields("catalog_rate_plan", "RP1")).contains("\"CDotAccessible__c\": \"Yes\"")
 			.contains("\"CDotActions__c\": \"initial_purchase;resell\"");
 		assertThat(count("catalog_rate_plan")).isEqualTo(2);
@@ -215,6 +221,24 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 		assertThat(run.status()).isEqualTo("skipped");
 		assertThat(run.error()).contains("Another catalog sync was running");
 		assertThat(zuora.productRequests()).isZero();
+	}
+
+	@Test
+	void everyOutcomeOfEveryTriggerIsRegisteredBeforeItsFirstRun() {
+		// a counter born at 1 with its first failure shows no increase() to the alert
+		for (SyncTrigger trigger : SyncTrigger.values()) {
+			assertThat(this.meters.find("cdot.catalog.sync.runs").tag("trigger", trigger.value()).counters())
+				.extracting((counter) -> counter.getId().getTag("outcome"))
+				.containsExactlyInAnyOrder("succeeded", "failed");
+		}
+	}
+
+	private double runsCounted(String outcome, SyncTrigger trigger) {
+		return this.meters.get("cdot.catalog.sync.runs")
+			.tag("outcome", outcome)
+			.tag("trigger", trigger.value())
+			.counter()
+			.count();
 	}
 
 	private double findingsCounted(String field) {
