@@ -9,6 +9,7 @@ import io.cdottrials.testsupport.ZuoraStub;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -58,9 +59,15 @@ abstract class CatalogSyncIntegrationTest {
 			.until(() -> this.jdbc.sql("select count(*) from catalog_sync_run where status in ('queued', 'running')")
 				.query(Long.class)
 				.single() == 0);
-		this.jdbc.sql("""
-				truncate catalog_charge_tier, catalog_charge, catalog_rate_plan, catalog_product, catalog_version,
-				  catalog_sync_run restart identity cascade""").update();
+		// the previous test's catalog reload may still be reading on its event thread;
+		// when
+		// PostgreSQL picks the truncate as a deadlock's victim, it runs again
+		await().atMost(Duration.ofSeconds(10)).ignoreException(PessimisticLockingFailureException.class).until(() -> {
+			this.jdbc.sql("""
+					truncate catalog_charge_tier, catalog_charge, catalog_rate_plan, catalog_product, catalog_version,
+					  catalog_sync_run restart identity cascade""").update();
+			return true;
+		});
 		// ShedLock remembers which lock rows it has inserted: release them, never delete
 		// them
 		this.jdbc.sql("update shedlock set lock_until = timezone('utc', now()) - interval '1 second'").update();
