@@ -39,8 +39,8 @@ class WebhookResubmitter {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${cdot.webhooks.gitlab.retry-interval:PT5S}",
-			initialDelayString = "${cdot.webhooks.gitlab.retry-interval:PT5S}")
+	@Scheduled(fixedDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}",
+			initialDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}")
 	@SchedulerLock(name = "webhook-resubmission", lockAtMostFor = "PT5M")
 	void resubmitDue() {
 		Instant now = Instant.now(this.clock);
