@@ -41,7 +41,12 @@ class WebhookResubmitter {
 
 	@Scheduled(fixedDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}",
 			initialDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}")
-	@SchedulerLock(name = "webhook-resubmission", lockAtMostFor = "PT5M")
+	// A run only re-publishes (the deliveries are asynchronous), so it takes
+	// milliseconds.
+	// A lock left behind because the database went away while it was held (its release
+	// failed) must not stop retries for long after the database is back; two replicas
+	// resubmitting at once only cost a skipped, already-delivered URL.
+	@SchedulerLock(name = "webhook-resubmission", lockAtMostFor = "PT5S")
 	void resubmitDue() {
 		Instant now = Instant.now(this.clock);
 		this.publications.resubmitIncompletePublications(ResubmissionOptions.defaults()
