@@ -285,7 +285,8 @@ class ProductFaultTests {
 				assertThat(json.readTree(failure.body()).get("success").asBoolean()).isFalse();
 			});
 			assertThat(failureMillis.get(failureMillis.size() / 2)).isLessThan(1_500);
-			assertThat(failureMillis.get(failureMillis.size() - 1)).isLessThan(2_500);
+			// the slowest: a request already running on a connection the outage cut
+			assertThat(failureMillis.get(failureMillis.size() - 1)).isLessThan(3_000);
 			assertThat(millis(restarted, recovered)).isLessThan(5_000);
 		}
 		assertTrialsWrittenWhole(applies);
@@ -309,7 +310,8 @@ class ProductFaultTests {
 					Load.send(cdotGet("/api/v1/gitlab/namespaces/trials/eligibility?namespace_ids=" + id)).body());
 			assertThat(answer.get("namespaces").get(Long.toString(id)).toString()).doesNotContain("ultimate_with_dap");
 		}
-		await().atMost(Duration.ofSeconds(20))
+		// a publication cut off by the outage is declared failed after 10 s, then retried
+		await().atMost(Duration.ofSeconds(40))
 			.until(() -> metric(product.cdotPort(), "cdot_notifications_outbox_backlog", "") == 0);
 		report("PostgreSQL stopped and restarted under load", "trials applied=" + applies.size(),
 				"503 applies applied again: " + reapplied, "outbox backlog after recovery=0");

@@ -2,6 +2,7 @@ package io.cdottrials.cdot.platform;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,8 @@ import org.togglz.core.repository.StateRepository;
  * Keeps the last state each flag was read with and answers it while the store cannot be
  * read (a database outage): a flag must not turn an outage into a 500 of its own, nor
  * flip back to its default half way through. A flag never read yet answers its default.
+ * While the store fails it is tried again at most once per {@link #RETRY_INTERVAL}, so
+ * that a read does not wait out the connection timeout on every request of the outage.
  * The outage is logged once when it starts and once when it ends, not per read.
  */
 class LastKnownStateRepository implements StateRepository {
@@ -25,7 +28,11 @@ class LastKnownStateRepository implements StateRepository {
 
 	private final Map<String, FeatureState> lastKnown = new ConcurrentHashMap<>();
 
+	private static final long RETRY_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
 	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private volatile long nextAttempt;
 
 	LastKnownStateRepository(StateRepository delegate) {
 		this.delegate = delegate;
@@ -33,17 +40,20 @@ class LastKnownStateRepository implements StateRepository {
 
 	@Override
 	public @Nullable FeatureState getFeatureState(Feature feature) {
+		if (this.failing.get() && System.nanoTime() - this.nextAttempt < 0) {
+			return lastKnown(feature);
+		}
 		FeatureState state;
 		try {
 			state = this.delegate.getFeatureState(feature);
 		}
 		catch (RuntimeException ex) {
+			this.nextAttempt = System.nanoTime() + RETRY_INTERVAL;
 			if (this.failing.compareAndSet(false, true)) {
 				logger.warn("Feature flags cannot be read ({}); serving their last known states until they can",
 						ex.getMessage());
 			}
-			FeatureState known = this.lastKnown.get(feature.name());
-			return (known != null) ? known.copy() : null;
+			return lastKnown(feature);
 		}
 		if (this.failing.compareAndSet(true, false)) {
 			logger.info("Feature flags can be read again");
@@ -56,6 +66,11 @@ class LastKnownStateRepository implements StateRepository {
 	public void setFeatureState(FeatureState featureState) {
 		this.delegate.setFeatureState(featureState);
 		remember(featureState.getFeature(), featureState);
+	}
+
+	private @Nullable FeatureState lastKnown(Feature feature) {
+		FeatureState known = this.lastKnown.get(feature.name());
+		return (known != null) ? known.copy() : null;
 	}
 
 	private void remember(Feature feature, @Nullable FeatureState state) {
