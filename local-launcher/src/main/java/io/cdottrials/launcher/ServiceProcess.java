@@ -72,6 +72,38 @@ final class ServiceProcess {
 		this.process.waitFor();
 	}
 
+	/**
+	 * Asks the service to stop (SIGTERM) and waits for it to end.
+	 * @param grace how long to wait before killing it
+	 * @return whether it ended by itself within {@code grace}
+	 */
+	boolean terminate(Duration grace) {
+		this.process.destroy();
+		try {
+			if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				return true;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		kill();
+		return false;
+	}
+
+	/**
+	 * Kills the service at once (SIGKILL), as a crash or an OOM kill would.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	void stop() {
 		this.process.destroy();
 		try {

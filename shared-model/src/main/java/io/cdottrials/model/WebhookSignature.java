@@ -46,7 +46,8 @@ public final class WebhookSignature {
 	 * @param header the header value received, possibly {@code null}
 	 * @param body the exact bytes received
 	 * @param now the receiver's clock
-	 * @param tolerance the oldest (and furthest future) timestamp accepted
+	 * @param tolerance how far a timestamp may be behind or ahead of {@code now} (clock
+	 * skew between the two sides)
 	 * @return what the receiver should conclude
 	 */
 	public static Verdict verify(String secret, @Nullable String header, byte[] body, Instant now, Duration tolerance) {
@@ -79,8 +80,13 @@ public final class WebhookSignature {
 			return Verdict.BAD_SIGNATURE;
 		}
 		long age = now.getEpochSecond() - timestamp;
-		if (Math.abs(age) > tolerance.toSeconds()) {
+		if (age > tolerance.toSeconds()) {
 			return Verdict.EXPIRED;
+		}
+		if (-age > tolerance.toSeconds()) {
+			// a sender's clock far ahead, or a signature made to outlive the window: not
+			// "too old", and the receiver's answer must say which
+			return Verdict.FROM_THE_FUTURE;
 		}
 		return Verdict.VALID;
 	}
@@ -108,8 +114,12 @@ public final class WebhookSignature {
 		MALFORMED,
 		/** Not signed with the secret, or the body was changed. */
 		BAD_SIGNATURE,
-		/** Signed correctly, but too long ago (or too far ahead). */
-		EXPIRED
+		/** Signed correctly, but longer ago than the tolerance. */
+		EXPIRED,
+		/**
+		 * Signed correctly, but further ahead of the receiver's clock than the tolerance.
+		 */
+		FROM_THE_FUTURE
 
 	}
 

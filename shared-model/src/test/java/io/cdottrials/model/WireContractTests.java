@@ -95,6 +95,8 @@ class WireContractTests {
 			.isEqualTo(WebhookSignature.Verdict.BAD_SIGNATURE);
 		assertThat(WebhookSignature.verify("s3cret", header, body, signedAt.plus(Duration.ofMinutes(6)), tolerance))
 			.isEqualTo(WebhookSignature.Verdict.EXPIRED);
+		assertThat(WebhookSignature.verify("s3cret", header, body, signedAt.minus(Duration.ofMinutes(6)), tolerance))
+			.isEqualTo(WebhookSignature.Verdict.FROM_THE_FUTURE);
 		assertThat(WebhookSignature.verify("s3cret", null, body, signedAt, tolerance))
 			.isEqualTo(WebhookSignature.Verdict.MISSING);
 		assertThat(WebhookSignature.verify("s3cret", "t=abc,v1=zz", body, signedAt, tolerance))

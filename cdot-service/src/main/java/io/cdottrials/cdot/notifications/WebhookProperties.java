@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long to wait for a receiver's answer
  * @param retryInterval how often failed deliveries are looked at for a retry
  * @param initialBackoff wait before the first retry; doubles with every failed attempt
- * @param maxBackoff the longest wait between two attempts
+ * @param maxBackoff the longest wait between two attempts: how late, at worst, a backlog
+ * starts draining after a receiver is back (until then GitLab serves the old answers as
+ * fresh), traded against one refused call per event and {@code maxBackoff} while a
+ * receiver stays down
  */
 @ConfigurationProperties("cdot.webhooks.gitlab")
 public record WebhookProperties(@DefaultValue List<URI> urls, @DefaultValue("") String secret,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-		@DefaultValue("PT5S") Duration retryInterval, @DefaultValue("10s") Duration initialBackoff,
-		@DefaultValue("10m") Duration maxBackoff) {
+		@DefaultValue("1s") Duration retryInterval, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("4s") Duration maxBackoff) {
 
 	public WebhookProperties {
 		if (!urls.isEmpty() && secret.isBlank()) {

@@ -39,9 +39,14 @@ class WebhookResubmitter {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${cdot.webhooks.gitlab.retry-interval:PT5S}",
-			initialDelayString = "${cdot.webhooks.gitlab.retry-interval:PT5S}")
-	@SchedulerLock(name = "webhook-resubmission", lockAtMostFor = "PT5M")
+	@Scheduled(fixedDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}",
+			initialDelayString = "${cdot.webhooks.gitlab.retry-interval:1s}")
+	// A run only re-publishes (the deliveries are asynchronous), so it takes
+	// milliseconds.
+	// A lock left behind because the database went away while it was held (its release
+	// failed) must not stop retries for long after the database is back; two replicas
+	// resubmitting at once only cost a skipped, already-delivered URL.
+	@SchedulerLock(name = "webhook-resubmission", lockAtMostFor = "PT5S")
 	void resubmitDue() {
 		Instant now = Instant.now(this.clock);
 		this.publications.resubmitIncompletePublications(ResubmissionOptions.defaults()

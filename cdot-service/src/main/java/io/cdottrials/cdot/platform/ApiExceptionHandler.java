@@ -11,12 +11,17 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,12 +32,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * The one place that turns exceptions into HTTP answers. Every answer is problem details
  * with {@code "success": false} and {@code errors}; nothing a client sends ends in a 500,
- * and the one 500 left (a bug of ours) says nothing of the internals.
+ * a database outage is a fast 503 with {@code Retry-After}, and the one 500 left (a bug
+ * of ours) says nothing of the internals.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	/**
+	 * A connection is waited for at most a second (Hikari's {@code connection-timeout}),
+	 * so a retry two seconds later finds the database back or fails as fast again.
+	 */
+	private static final String DATASTORE_RETRY_AFTER_SECONDS = "2";
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
@@ -57,8 +69,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(ApiProblems.of(HttpStatus.BAD_REQUEST, errors));
 	}
 
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+			TransactionSystemException.class })
+	ResponseEntity<ProblemDetail> handleDatastoreUnavailable(Exception ex) {
+		// expected during an outage and already counted by the health check: no stack
+		// trace
+		logger.warn("The database is unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DATASTORE_RETRY_AFTER_SECONDS)
+			.body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE,
+					List.of("The service cannot reach its database; retry shortly")));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DatastoreFailures.isUnavailable(ex)) {
+			// the outage reached us wrapped by a library (a flag store, the outbox)
+			return handleDatastoreUnavailable(ex);
+		}
 		logger.error("Unexpected error while handling a request", ex);
 		return ResponseEntity.internalServerError()
 			.body(ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, List.of("An unexpected error occurred")));

@@ -42,16 +42,19 @@ public class FeatureFlags {
 	/**
 	 * Flags kept in the {@code togglz} table of a database.
 	 * @param dataSource the database
-	 * @return flags read from the table on every call
+	 * @return flags read from the table on every call; while the table cannot be read,
+	 * each flag answers the state it was last read with
 	 */
 	public static FeatureFlags jdbc(DataSource dataSource) {
 		// Transaction-aware: a flag read inside a transaction uses its connection rather
 		// than a second one from the pool.
-		return new FeatureFlags(JDBCStateRepository.newBuilder(new TransactionAwareDataSourceProxy(dataSource))
-			.tableName("togglz")
-			.createTable(false)
-			.noCommit(true)
-			.build(), new ModuleFeatureProvider());
+		return new FeatureFlags(new LastKnownStateRepository(
+				JDBCStateRepository.newBuilder(new TransactionAwareDataSourceProxy(dataSource))
+					.tableName("togglz")
+					.createTable(false)
+					.noCommit(true)
+					.build()),
+				new ModuleFeatureProvider());
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.UUID;
 import io.cdottrials.cdot.trials.TrialStarted;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
@@ -34,6 +36,19 @@ class WebhookResubmitterTests {
 		assertThat(this.resubmitter.backoff(4)).isEqualTo(Duration.ofSeconds(80));
 		assertThat(this.resubmitter.backoff(7)).isEqualTo(Duration.ofMinutes(10));
 		assertThat(this.resubmitter.backoff(60)).isEqualTo(Duration.ofMinutes(10));
+	}
+
+	@Test
+	void byDefaultAReceiverBackFromAnOutageGetsItsBacklogWithinFiveSeconds() {
+		WebhookProperties defaults = new Binder(new MapConfigurationPropertySource())
+			.bindOrCreate("cdot.webhooks.gitlab", WebhookProperties.class);
+		WebhookResubmitter byDefault = new WebhookResubmitter(mock(IncompleteEventPublications.class), defaults,
+				Clock.systemUTC());
+
+		for (int attempts = 1; attempts <= 100; attempts++) {
+			assertThat(byDefault.backoff(attempts).plus(defaults.retryInterval())).as("after %d attempts", attempts)
+				.isLessThanOrEqualTo(Duration.ofSeconds(5));
+		}
 	}
 
 	@Test

@@ -38,11 +38,12 @@ public record TrialEligibilityProperties(@DefaultValue("8h") Duration ttl, @Defa
 	 * @param slidingWindowSize how many recent calls the failure rate is computed over
 	 * @param minimumNumberOfCalls calls needed before the failure rate counts
 	 * @param waitDurationInOpenState how long the circuit stays open before it lets trial
-	 * calls through
+	 * calls through: at worst how long after a recovery the dependency is used again (a
+	 * few trial calls every couple of seconds is no load on a dependency still down)
 	 * @param permittedCallsInHalfOpenState trial calls that decide whether to close again
 	 */
 	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
-			@DefaultValue("10") int minimumNumberOfCalls, @DefaultValue("30s") Duration waitDurationInOpenState,
+			@DefaultValue("10") int minimumNumberOfCalls, @DefaultValue("2s") Duration waitDurationInOpenState,
 			@DefaultValue("3") int permittedCallsInHalfOpenState) {
 	}
 

@@ -1,6 +1,7 @@
 package io.cdottrials.gitlab.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import io.cdottrials.gitlab.client.InvalidationSource;
 import io.cdottrials.gitlab.client.TrialEligibilityClient;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.WebhookSignature;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,9 +52,16 @@ class CdotWebhookController {
 
 	private final Clock clock;
 
+	private final Timer deliveryLag;
+
 	CdotWebhookController(TrialEligibilityClient client, ProcessedWebhookEvents events, CdotProperties cdot,
-			JsonMapper jsonMapper) {
+			JsonMapper jsonMapper, MeterRegistry registry) {
 		this.client = client;
+		// Until an event arrives, the answers it invalidates are served as fresh: this is
+		// how long that window was (the receiver cannot know of an event not delivered).
+		this.deliveryLag = Timer.builder("gitlab.trial.eligibility.webhook.lag")
+			.description("Time from a change committed in CDot to its invalidation arriving here")
+			.register(registry);
 		this.events = events;
 		this.cdot = cdot;
 		this.jsonMapper = jsonMapper;
@@ -78,6 +88,9 @@ class CdotWebhookController {
 		}
 		this.client.invalidate(event.namespaceIds(), InvalidationSource.WEBHOOK);
 		this.events.remember(event.eventId());
+		if (event.occurredAt() != null) {
+			this.deliveryLag.record(Duration.between(event.occurredAt(), this.clock.instant()).abs());
+		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("success", true, "status", "accepted"));
 	}
 
@@ -91,6 +104,7 @@ class CdotWebhookController {
 			case MALFORMED -> WebhookSignature.HEADER + " is malformed";
 			case BAD_SIGNATURE -> WebhookSignature.HEADER + " does not match the body";
 			case EXPIRED -> WebhookSignature.HEADER + " timestamp is older than 5 minutes";
+			case FROM_THE_FUTURE -> WebhookSignature.HEADER + " timestamp is in the future";
 		};
 		if (error != null) {
 			throw new ApiException(HttpStatus.UNAUTHORIZED, List.of(error));

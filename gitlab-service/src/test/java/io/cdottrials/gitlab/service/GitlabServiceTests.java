@@ -440,6 +440,17 @@ class GitlabServiceTests {
 		}
 
 		@Test
+		void rejectsATimestampTooFarInTheFutureAsInTheFuture() {
+			String body = event(UUID.randomUUID(), TestNamespaces.next());
+
+			Reply reply = post("/hooks/cdot", body, WebhookSignature.HEADER,
+					sign(body, Instant.now().plusSeconds(301)));
+
+			assertThat(reply.status()).isEqualTo(401);
+			assertThat(reply.errors()).containsExactly("X-CDot-Signature timestamp is in the future");
+		}
+
+		@Test
 		void rejectsAMissingSignature() {
 			Reply reply = post("/hooks/cdot", event(UUID.randomUUID(), 5));
 			assertThat(reply.status()).isEqualTo(401);

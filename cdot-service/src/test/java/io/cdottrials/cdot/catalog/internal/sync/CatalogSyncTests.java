@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
 import io.cdottrials.testsupport.ZuoraStub;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,24 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 		assertThat(this.jdbc.sql("select max(version) from catalog_version").query(Long.class).single()).isEqualTo(1);
 		assertThat(catalogRows()).isEqualTo(before);
 		assertThat(this.events.stream(CatalogSynced.class)).hasSize(1);
+	}
+
+	@Test
+	void aConnectionDroppedMidSyncLeavesThePreviousCatalogAndVersionInPlace() {
+		zuora.stubCatalog(PAGE_SIZE, catalog(5));
+		this.syncs.syncNow(SyncTrigger.ADMIN);
+		List<Map<String, Object>> before = catalogRows();
+
+		zuora.reset();
+		zuora.stubCatalog(PAGE_SIZE, catalog(6));
+		zuora.stubPage(2, PAGE_SIZE, WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		SyncRun failed = this.syncs.syncNow(SyncTrigger.ADMIN);
+
+		assertThat(failed.status()).isEqualTo("failed");
+		assertThat(failed.error()).contains("page=2");
+		assertThat(failed.catalogVersion()).isNull();
+		assertThat(this.jdbc.sql("select max(version) from catalog_version").query(Long.class).single()).isEqualTo(1);
+		assertThat(catalogRows()).isEqualTo(before);
 	}
 
 	@Test
