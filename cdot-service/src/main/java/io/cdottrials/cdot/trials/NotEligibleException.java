@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cdottrials.cdot.eligibility.Verdict;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.http.HttpStatus;
