@@ -13,7 +13,7 @@ import io.cdottrials.cdot.catalog.PlanCatalog;
 import io.cdottrials.cdot.catalog.PlanClassifier;
 import io.cdottrials.cdot.catalog.PlanType;
 import io.cdottrials.cdot.catalog.Tier;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.cdot.subscriptions.SubscriptionItem;
 import io.cdottrials.cdot.subscriptions.Subscriptions;
 import io.cdottrials.cdot.trials.Trials;

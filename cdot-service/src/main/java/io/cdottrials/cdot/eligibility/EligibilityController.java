@@ -1,5 +1,7 @@
 package io.cdottrials.cdot.eligibility;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Set;
 import io.cdottrials.model.EligibilityRequest;
 import io.cdottrials.model.EligibilityResponse;
 import io.cdottrials.model.TrialType;
+import io.cdottrials.web.NamespaceIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +33,31 @@ class EligibilityController {
 
 	static final String PATH = "/api/v1/gitlab/namespaces/trials/eligibility";
 
+	/** The wording GitLab's subscription portal client has always been answered with. */
+	private static final NamespaceIds namespaceIds = new NamespaceIds(new NamespaceIds.Wording() {
+
+		@Override
+		public String emptyValue() {
+			return "namespace_ids contains an empty value";
+		}
+
+		@Override
+		public String nullValue() {
+			return "namespace_ids must not contain null";
+		}
+
+		@Override
+		public String notAnInteger(String value) {
+			return "namespace_ids value " + value + " is not an integer";
+		}
+
+		@Override
+		public String notPositive(String value) {
+			return "namespace_ids value " + value + " is not a positive integer";
+		}
+
+	});
+
 	private final Eligibility eligibility;
 
 	EligibilityController(Eligibility eligibility) {
@@ -44,13 +72,17 @@ class EligibilityController {
 					required = false) @Nullable String[] bracketed,
 			@Parameter(description = "namespace ids, comma-separated or repeated") @RequestParam(name = "namespace_ids",
 					required = false) @Nullable String[] plain) {
-		return answer(NamespaceIds.fromQuery(bracketed, plain));
+		List<String> values = new ArrayList<>();
+		for (String[] given : Arrays.asList(bracketed, plain)) {
+			values.addAll((given != null) ? Arrays.asList(given) : List.of());
+		}
+		return answer(namespaceIds.fromQuery(values));
 	}
 
 	@PostMapping
 	@Operation(summary = "Eligible trial types of up to 1000 namespaces, for long lists")
 	EligibilityResponse post(@RequestBody(required = false) @Nullable EligibilityRequest request) {
-		return answer(NamespaceIds.fromBody(request));
+		return answer(namespaceIds.fromValues((request != null) ? request.namespaceIds() : null));
 	}
 
 	private EligibilityResponse answer(Set<Long> ids) {

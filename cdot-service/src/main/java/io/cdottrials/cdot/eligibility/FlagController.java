@@ -1,7 +1,7 @@
 package io.cdottrials.cdot.eligibility;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;

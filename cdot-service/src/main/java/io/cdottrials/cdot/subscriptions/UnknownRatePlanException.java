@@ -3,7 +3,7 @@ package io.cdottrials.cdot.subscriptions;
 import java.util.List;
 import java.util.Map;
 
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 
 import org.springframework.http.HttpStatus;
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.LongFunction;
 
 import io.cdottrials.cdot.eligibility.Eligibility;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialType;
 import io.cdottrials.model.TrialUser;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.cdottrials.cdot.eligibility.Verdict;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.http.HttpStatus;

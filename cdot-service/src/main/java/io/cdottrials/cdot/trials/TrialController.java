@@ -2,7 +2,7 @@ package io.cdottrials.cdot.trials;
 
 import java.util.Arrays;
 
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;

@@ -59,7 +59,7 @@ public class Trials {
 	 * @param type the trial type
 	 * @param uid the GitLab user applying
 	 * @return the recorded trial
-	 * @throws io.cdottrials.cdot.platform.ApiException 422 naming the failing rules
+	 * @throws io.cdottrials.web.ApiException 422 naming the failing rules
 	 */
 	@Transactional
 	public TrialResponse.Trial apply(long namespaceId, TrialType type, long uid) {

@@ -1,8 +1,17 @@
 package io.cdottrials.cdot.platform;
 
+import java.util.List;
+import java.util.Map;
+
+import io.cdottrials.web.test.AuthenticationMatrix;
+import io.cdottrials.web.test.AuthenticationMatrix.Credential;
+import io.cdottrials.web.test.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -21,6 +30,13 @@ class SecurityIntegrationTests {
 
 	@Autowired
 	private TestRestTemplate rest;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mapping;
 
 	@Test
 	void gitlabApiWithoutCredentialsIsJson401() {
@@ -66,6 +82,38 @@ class SecurityIntegrationTests {
 		ResponseEntity<String> response = this.rest.withBasicAuth("zuora", "nope")
 			.postForEntity("/api/v1/webhooks/zuora/catalog", null, String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void everyEndpointRefusesEveryCredentialButItsOwn() {
+		List<Endpoint> endpoints = Endpoint.all(this.mapping, "/error", "/v3/api-docs", "/swagger-ui");
+		assertThat(endpoints).as("every endpoint but the documentation needs a credential")
+			.allMatch((endpoint) -> endpoint.pattern().startsWith("/api/v1/"));
+
+		int sent = AuthenticationMatrix.check("cdot-service", this.port, endpoints,
+				SecurityIntegrationTests::requiredCredential,
+				List.of(new Credential("gitlab", HostileInputTests.GITLAB,
+						Map.of("X-Admin-Email", "gitlab@example.com", "X-Admin-Token", "guessed")),
+						new Credential("admin", HostileInputTests.ADMIN, Map.of("Authorization", "Bearer guessed")),
+						new Credential("zuora", HostileInputTests.ZUORA,
+								Map.of("Authorization", "Basic em91cmE6Z3Vlc3NlZA=="))));
+
+		assertThat(sent).isEqualTo(endpoints.size() * 4);
+	}
+
+	private static String requiredCredential(Endpoint endpoint) {
+		if (endpoint.pattern().startsWith("/api/v1/admin/")) {
+			return "admin";
+		}
+		return endpoint.pattern().startsWith("/api/v1/webhooks/zuora/") ? "zuora" : "gitlab";
+	}
+
+	@Test
+	void actuatorShowsHealthInfoAndPrometheusOnly() {
+		for (String hidden : List.of("metrics", "modulith", "env", "beans", "configprops", "heapdump")) {
+			assertThat(this.rest.getForEntity("/actuator/" + hidden, String.class).getStatusCode()).as(hidden)
+				.isEqualTo(HttpStatus.NOT_FOUND);
+		}
 	}
 
 	@Test

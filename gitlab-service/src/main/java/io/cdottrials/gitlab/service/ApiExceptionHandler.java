@@ -1,46 +1,38 @@
 package io.cdottrials.gitlab.service;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 
 import io.cdottrials.gitlab.client.CdotUnavailableException;
 import io.cdottrials.gitlab.client.EligibilityCacheUnavailableException;
 import io.cdottrials.gitlab.client.TrialApplicationRejectedException;
-import org.jspecify.annotations.Nullable;
+import io.cdottrials.web.ApiExceptionAdvice;
+import io.cdottrials.web.ApiProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into HTTP answers: problem details with
- * {@code "success": false} and {@code errors}. CDot's refusals are relayed with CDot's
- * status and body; CDot or Redis being unreachable is a 503, never a 500.
+ * The GitLab side's own error answers, beside what {@link ApiExceptionAdvice} shares with
+ * CDot: CDot's refusals are relayed with CDot's status and body; CDot or Redis being
+ * unreachable is a 503, never a 500.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ApiExceptionAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
-		return ResponseEntity.status(ex.status()).body(ApiProblems.of(ex.status(), ex.errors()));
-	}
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-		return ResponseEntity.badRequest()
-			.body(ApiProblems.of(HttpStatus.BAD_REQUEST, List.of("'" + ex.getName() + "' must be a positive integer")));
+	@Override
+	protected String typeMismatchError(String name) {
+		// every path variable of this service is a namespace id
+		return "'" + name + "' must be a positive integer";
 	}
 
 	@ExceptionHandler
@@ -53,39 +45,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleCdotUnavailable(CdotUnavailableException ex) {
 		logger.warn("CDot unavailable: {}", ex.getMessage());
-		return unavailable("CDot is unavailable, try again later");
+		return unavailable("CDot is unavailable, try again later", RETRY_AFTER);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleCacheUnavailable(EligibilityCacheUnavailableException ex) {
 		logger.warn("Eligibility cache unavailable: {}", ex.getMessage());
-		return unavailable("The eligibility cache is unavailable, try again later");
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-		logger.error("Unexpected error while handling a request", ex);
-		return ResponseEntity.internalServerError()
-			.body(ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, List.of("An unexpected error occurred")));
-	}
-
-	private static ResponseEntity<ProblemDetail> unavailable(String error) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "30")
-			.body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, List.of(error)));
-	}
-
-	@Override
-	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem) {
-			Map<String, Object> properties = problem.getProperties();
-			if (properties == null || !properties.containsKey("errors")) {
-				String detail = (problem.getDetail() != null) ? problem.getDetail() : problem.getTitle();
-				ApiProblems.withErrors(problem, List.of((detail != null) ? detail : "Bad request"));
-			}
-		}
-		return super.createResponseEntity(body, headers, statusCode, request);
+		return unavailable("The eligibility cache is unavailable, try again later", RETRY_AFTER);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.cdottrials.gitlab.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import io.cdottrials.gitlab.client.EligibilityAnswer;
 import io.cdottrials.gitlab.client.InvalidationSource;
@@ -15,6 +16,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.cdottrials.web.ApiException;
+import io.cdottrials.web.NamespaceIds;
+import io.cdottrials.web.RequestBodies;
+import io.cdottrials.web.RequestSli;
+import jakarta.validation.constraints.Positive;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,17 +40,22 @@ import org.springframework.web.bind.annotation.RestController;
  * operators.
  */
 @RestController
-@RequestMapping("/api/v1/trial_eligibility")
+@RequestMapping(TrialEligibilityController.PATH)
 @Tag(name = "Trial eligibility")
 class TrialEligibilityController {
+
+	static final String PATH = "/api/v1/trial_eligibility";
 
 	private final TrialEligibilityClient client;
 
 	private final JsonMapper jsonMapper;
 
-	TrialEligibilityController(TrialEligibilityClient client, JsonMapper jsonMapper) {
+	private final NamespaceIds namespaceIds;
+
+	TrialEligibilityController(TrialEligibilityClient client, JsonMapper jsonMapper, NamespaceIds namespaceIds) {
 		this.client = client;
 		this.jsonMapper = jsonMapper;
+		this.namespaceIds = namespaceIds;
 	}
 
 	@GetMapping
@@ -56,7 +67,7 @@ class TrialEligibilityController {
 		List<String> values = new ArrayList<>();
 		values.addAll(parameter(request, NamespaceIds.PARAMETER));
 		values.addAll(parameter(request, NamespaceIds.PARAMETER + "[]"));
-		return answer(NamespaceIds.fromQuery(values), request);
+		return answer(this.namespaceIds.fromQuery(values), request);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,24 +83,22 @@ class TrialEligibilityController {
 		catch (JacksonException ex) {
 			throw ApiException.badRequest("the body is not valid JSON");
 		}
-		return answer(NamespaceIds.fromJson(body), request);
+		return answer(this.namespaceIds.fromJson(body), request);
 	}
 
 	@DeleteMapping("/{namespace_id}")
 	@Operation(summary = "Drop a namespace's cached answer (operators)",
 			security = @SecurityRequirement(name = OpenApiConfiguration.ADMIN_TOKEN))
-	ResponseEntity<Void> invalidate(@PathVariable("namespace_id") long namespaceId) {
-		if (namespaceId <= 0) {
-			throw ApiException.badRequest("namespace_id must be a positive integer");
-		}
+	ResponseEntity<Void> invalidate(
+			@PathVariable("namespace_id") @Positive(message = "must be a positive integer") long namespaceId) {
 		this.client.invalidate(List.of(namespaceId), InvalidationSource.ADMIN);
 		return ResponseEntity.noContent().build();
 	}
 
-	private TrialEligibilityResponse answer(List<Long> namespaceIds, HttpServletRequest request) {
-		EligibilityAnswer answer = this.client.eligibility(namespaceIds);
+	private TrialEligibilityResponse answer(Set<Long> namespaceIds, HttpServletRequest request) {
+		EligibilityAnswer answer = this.client.eligibility(List.copyOf(namespaceIds));
 		if (answer.degraded()) {
-			request.setAttribute(EligibilitySli.DEGRADED, Boolean.TRUE);
+			RequestSli.markDegraded(request);
 		}
 		return TrialEligibilityResponse.of(answer);
 	}

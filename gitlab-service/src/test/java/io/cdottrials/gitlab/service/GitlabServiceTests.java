@@ -25,12 +25,15 @@ import io.cdottrials.gitlab.testsupport.TestNamespaces;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.TrialType;
 import io.cdottrials.model.WebhookSignature;
+import io.cdottrials.web.test.ProblemAssertions;
+import io.cdottrials.web.test.RawHttp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -256,6 +259,24 @@ class GitlabServiceTests {
 					"'namespace_id' must be a positive integer");
 			assertBadRequest(delete("/api/v1/trial_eligibility/0", "Authorization", "Bearer test-admin-token"),
 					"namespace_id must be a positive integer");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "%ZZ", "%C0%AE", "%", "1%2", "%00" })
+		void malformedPercentEncodingInTheQueryIsA400Problem(String value) {
+			RawHttp.Reply reply = RawHttp.send(port, "GET", "/api/v1/trial_eligibility?namespace_ids=" + value,
+					Map.of(), null);
+
+			ProblemAssertions.assertClientProblem(reply, 400);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "namespace_ids=1\u0000", "namespace_ids=%00", "namespace_ids\u0000=1" })
+		void aFormBodyTheFirewallRejectsIsA4xxProblem(String body) {
+			RawHttp.Reply reply = RawHttp.send(port, "POST", "/api/v1/trial_eligibility",
+					Map.of("Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8));
+
+			ProblemAssertions.assertClientProblem(reply, 400, 415);
 		}
 
 		@Test

@@ -10,7 +10,7 @@ import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
 import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraObjectClient.ZuoraWriteException;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraObjectClient;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import io.cdottrials.cdot.catalog.Classification;
 import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.PlanCatalog;
 import io.cdottrials.cdot.catalog.PlanClassifier;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package io.cdottrials.cdot.catalog.internal.classification;
 
 import io.cdottrials.cdot.catalog.ClassificationSource;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PathVariable;

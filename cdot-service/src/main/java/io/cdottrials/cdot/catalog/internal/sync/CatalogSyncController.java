@@ -2,7 +2,7 @@ package io.cdottrials.cdot.catalog.internal.sync;
 
 import java.net.URI;
 
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

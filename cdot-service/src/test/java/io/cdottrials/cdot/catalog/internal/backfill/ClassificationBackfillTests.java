@@ -6,7 +6,7 @@ import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraConnection;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraObjectClient;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraProperties;
-import io.cdottrials.cdot.platform.ApiException;
+import io.cdottrials.web.ApiException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +32,7 @@ class ClassificationBackfillTests {
 		ClassificationBackfill backfill = new ClassificationBackfill(new JdbcTemplate(), jsonMapper,
 				new ZuoraObjectClient(null), new CatalogVersions(JdbcClient.create(new JdbcTemplate()), jsonMapper));
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> backfill.run(false))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.errors()).singleElement()
 				.asString()
 				.contains("cdot.zuora.client-id", "cdot.zuora.client-secret"));

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.platform;
+package io.cdottrials.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.platform;
+package io.cdottrials.web;
 
 import java.util.List;
 
@@ -6,9 +6,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the error body every endpoint answers with: RFC 9457 problem details that also
- * carry {@code "success": false} and a list of readable {@code errors}, the shape
- * GitLab's subscription portal client already understands.
+ * Builds the error body every endpoint of both services answers with: RFC 9457 problem
+ * details that also carry {@code "success": false} and a list of readable {@code errors},
+ * the shape GitLab's subscription portal client already understands.
  */
 public final class ApiProblems {
 
@@ -20,9 +20,9 @@ public final class ApiProblems {
 		return withErrors(problem, errors);
 	}
 
-	static ProblemDetail withErrors(ProblemDetail problem, List<String> errors) {
+	public static ProblemDetail withErrors(ProblemDetail problem, List<String> errors) {
 		problem.setProperty("success", false);
-		problem.setProperty("errors", errors);
+		problem.setProperty("errors", List.copyOf(errors));
 		return problem;
 	}
 

@@ -1,0 +1,80 @@
+package io.cdottrials.web;
+
+import org.apache.catalina.core.StandardHost;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Makes every answer a service gives outside its controllers a problem too: the
+ * container's error page and Tomcat's own error report, the security firewall's
+ * rejections, media-type headers that are not media types, and bodies larger than any
+ * endpoint takes. Controllers' exceptions are the service's {@link ApiExceptionAdvice}.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebSupportProperties.class)
+public final class WebSupportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponses problemResponses(JsonMapper jsonMapper) {
+		return new ProblemResponses(jsonMapper);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StaticCredentials staticCredentials(ProblemResponses responses) {
+		return new StaticCredentials(responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController(ProblemResponses responses) {
+		return new ProblemErrorController(responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler problemRequestRejectedHandler(ProblemResponses responses) {
+		return new ProblemRequestRejectedHandler(responses);
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
+	}
+
+	@Bean
+	FilterRegistrationBean<HeaderGuardFilter> headerGuardFilter(ProblemResponses responses) {
+		FilterRegistrationBean<HeaderGuardFilter> registration = new FilterRegistrationBean<>(
+				new HeaderGuardFilter(responses));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSupportProperties properties,
+			ProblemResponses responses) {
+		FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodySizeLimitFilter(properties.maxBodySize().toBytes(), responses));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
