@@ -1,6 +1,9 @@
 package io.cdottrials.benchmarks;
 
-import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,92 +13,102 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cdottrials.cdot.CdotApplication;
+import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
 import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncService;
 import io.cdottrials.cdot.catalog.internal.sync.SyncRun;
 import io.cdottrials.cdot.catalog.internal.sync.SyncTrigger;
+import io.cdottrials.testsupport.GeneratedCatalog;
+import io.cdottrials.testsupport.ZuoraStub;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 /**
- * Time to sync the bundled demo catalog with the real service: into an empty catalog
- * (every record inserted, version 1) and again unchanged (read and compared, no new
- * version), from the file source and from a WireMock Zuora paging 40 products at a time;
- * plus the demo catalog copied ten times (160 products, 660 rate plans, 4 pages). Prints
- * the median and the spread of several runs after warm-up runs.
- * <p>
- * Run: {@code ./mvnw -q -Pbenchmarks -pl benchmarks -am -DskipTests package
- * dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
- * {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) io.cdottrials.benchmarks.CatalogSyncBenchmark}.
+ * Catalog sync of generated catalogs ({@link GeneratedCatalog} from cdot-service's
+ * test-jar: 4 rate plans a product, 4 charges a rate plan, so 10,000 rate plans are 2,500
+ * products and 40,000 charges) served by a WireMock Zuora ({@link ZuoraStub}) at 40
+ * products a page, through the real service: the first sync into an empty catalog and an
+ * unchanged re-sync, in seconds, with the heap's peak during the first sync. The peer is
+ * reading the same catalog from Zuora alone (every page fetched and parsed, nothing
+ * compared or written): the floor of a sync.
  */
-public final class CatalogSyncBenchmark {
+final class CatalogSyncBenchmark implements Suite {
 
-	private static final int WARMUP = 10;
+	static final int PAGE_SIZE = 40;
 
-	private static final int RUNS = 15;
-
-	private static final int PAGE_SIZE = 40;
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private CatalogSyncBenchmark() {
+	@Override
+	public String name() {
+		return "catalog";
 	}
 
-	public static void main(String[] args) throws Exception {
-		JsonNode demo;
-		try (InputStream input = CdotApplication.class.getResourceAsStream("/catalog/demo-catalog.json")) {
-			demo = json.readTree(input);
-		}
-		List<JsonNode> demoProducts = new ArrayList<>(demo.path("products").values());
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-			WireMockServer zuora = new WireMockServer(options().dynamicPort());
-			zuora.start();
-			try {
-				Map<String, String> results = new LinkedHashMap<>();
-				results.putAll(measure("file", postgres, Map.of("cdot.catalog.source", "file")));
-				stubZuora(zuora, demoProducts);
-				results.putAll(measure("zuora", postgres, zuoraProperties(zuora)));
-				stubZuora(zuora, copies(demoProducts, 10));
-				results.putAll(measure("zuora-x10", postgres, zuoraProperties(zuora)));
-				System.out.println();
-				System.out.printf("Catalog sync, median of %d runs after %d warm-up runs (min..max), %d cores%n", RUNS,
-						WARMUP, Runtime.getRuntime().availableProcessors());
-				results.forEach((name, result) -> System.out.printf("  %-32s %s%n", name, result));
+	@Override
+	public void run(Settings settings, Results results) throws Exception {
+		ZuoraStub zuora = ZuoraStub.shared();
+		Map<String, Object> details = new LinkedHashMap<>();
+		Map<Integer, double[]> chartValues = new LinkedHashMap<>();
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(Files.createTempDirectory("cdot-sync-bench").resolve("pg"))
+			.setCleanDataDirectory(true)
+			.start()) {
+			for (int ratePlans : settings.catalogSizes()) {
+				zuora.reset();
+				List<Map<String, Object>> products = GeneratedCatalog.products(ratePlans);
+				zuora.stubCatalog(PAGE_SIZE, products);
+				Map<String, Object> size = measure(postgres, zuora, ratePlans, settings.syncRuns());
+				details.put(ratePlans + "_rate_plans", size);
+				double first = (double) size.get("first_sync_s");
+				double fetch = (double) size.get("fetch_only_s");
+				Figure figure = Figure
+					.of(String.format(Locale.ROOT, "catalog sync, %,d rate plans / %,d charges, first", ratePlans,
+							ratePlans * GeneratedCatalog.CHARGES_PER_PLAN), first, "s")
+					.against("reading the catalog from Zuora alone", fetch);
+				if (ratePlans == 10_000) {
+					figure = figure.goal("< 20 s", first < 20);
+				}
+				results.figure(figure);
+				results.figure(Figure
+					.of(String.format(Locale.ROOT, "catalog sync, %,d rate plans, unchanged re-sync", ratePlans),
+							(double) size.get("unchanged_resync_s"), "s")
+					.against("reading the catalog from Zuora alone", fetch));
+				results.figure(Figure.of(
+						String.format(Locale.ROOT, "catalog sync, %,d rate plans, heap peak during first", ratePlans),
+						(double) size.get("heap_peak_mb"), "MB"));
+				chartValues.put(ratePlans, new double[] { first, (double) size.get("unchanged_resync_s"), fetch });
 			}
-			finally {
-				zuora.stop();
-			}
 		}
+		details.put("process_peak_rss_mb", peakRssMb());
+		details.put("setup", "service, WireMock Zuora and benchmark in one JVM; " + PAGE_SIZE
+				+ " products a page; heap peak = sum of the heap pools' peaks from a GC before the sync");
+		results.details(name(), details);
+		results.chart("catalog-sync", chart(chartValues));
 	}
 
-	private static Map<String, String> measure(String name, EmbeddedPostgres postgres, Map<String, String> source)
+	private static Map<String, Object> measure(EmbeddedPostgres postgres, ZuoraStub zuora, int ratePlans, int runs)
 			throws SQLException {
-		String database = "bench_" + name.replace('-', '_');
+		String database = "sync_" + ratePlans;
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database " + database);
 		}
-		Map<String, Object> properties = new LinkedHashMap<>(source);
+		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
 		properties.put("server.port", "0");
+		properties.put("cdot.catalog.source", "zuora");
+		properties.put("cdot.zuora.base-url", zuora.baseUrl());
+		properties.put("cdot.zuora.client-id", "bench");
+		properties.put("cdot.zuora.client-secret", "bench");
+		properties.put("cdot.zuora.page-size", String.valueOf(PAGE_SIZE));
 		properties.put("cdot.catalog.sync-on-startup", "false");
 		properties.put("cdot.catalog.sync-cron", "-");
 		properties.put("cdot.admin.token", "bench");
@@ -111,96 +124,133 @@ public final class CatalogSyncBenchmark {
 			.properties(properties)
 			.run()) {
 			CatalogSyncService syncs = context.getBean(CatalogSyncService.class);
+			CatalogSource source = context.getBean(CatalogSource.class);
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			long[] first = new long[RUNS];
-			long[] unchanged = new long[RUNS];
+			long[] fetch = new long[runs];
+			long[] first = new long[runs];
+			long[] unchanged = new long[runs];
+			long[] reload = new long[runs];
+			double heapPeakMb = 0;
 			String shape = "";
-			for (int run = -WARMUP; run < RUNS; run++) {
+			// run -1 warms the JIT and the connection pool up and is not counted
+			for (int run = -1; run < runs; run++) {
 				emptyCatalog(jdbc);
 				long started = System.nanoTime();
+				source.fetch();
+				long fetchTook = System.nanoTime() - started;
+				System.gc();
+				resetHeapPeaks();
+				started = System.nanoTime();
 				SyncRun firstRun = syncs.syncNow(SyncTrigger.ADMIN);
 				long firstTook = System.nanoTime() - started;
+				double peak = heapPeakMb();
+				started = System.nanoTime();
+				awaitListeners(jdbc);
+				long reloadTook = System.nanoTime() - started;
 				started = System.nanoTime();
 				SyncRun secondRun = syncs.syncNow(SyncTrigger.ADMIN);
 				long unchangedTook = System.nanoTime() - started;
-				check(firstRun, 1L);
-				check(secondRun, 1L);
+				awaitListeners(jdbc);
+				check(firstRun);
+				check(secondRun);
 				if (run >= 0) {
+					fetch[run] = fetchTook;
 					first[run] = firstTook;
 					unchanged[run] = unchangedTook;
+					reload[run] = reloadTook;
+					heapPeakMb = Math.max(heapPeakMb, peak);
 				}
-				shape = firstRun.counts().path("products").asInt() + " products, "
-						+ firstRun.counts().path("rate_plans").asInt() + " rate plans, "
-						+ firstRun.counts().path("charges").asInt() + " charges";
+				shape = firstRun.counts().toString();
+				System.out.printf(Locale.ROOT,
+						"catalog %d rate plans, run %d: fetch %.2f s, first sync %.2f s, "
+								+ "in-memory reload after it %.2f s, unchanged %.2f s, heap peak %.0f MB%n",
+						ratePlans, run, fetchTook / 1e9, firstTook / 1e9, reloadTook / 1e9, unchangedTook / 1e9, peak);
 			}
-			Map<String, String> results = new LinkedHashMap<>();
-			results.put(name + " (" + shape + ") first sync", summary(first));
-			results.put(name + " unchanged re-sync", summary(unchanged));
-			return results;
+			Map<String, Object> size = new LinkedHashMap<>();
+			size.put("counts", shape);
+			size.put("runs", runs);
+			size.put("fetch_only_s", median(fetch));
+			size.put("first_sync_s", median(first));
+			size.put("unchanged_resync_s", median(unchanged));
+			size.put("in_memory_reload_after_first_s", median(reload));
+			size.put("first_sync_all_s", seconds(first));
+			size.put("heap_peak_mb", heapPeakMb);
+			return size;
 		}
 	}
 
-	private static void check(SyncRun run, Long expectedVersion) {
-		if (!"succeeded".equals(run.status()) || !expectedVersion.equals(run.catalogVersion())) {
-			throw new IllegalStateException("Unexpected sync outcome: " + run);
+	/**
+	 * Waits until every event listener (the in-memory catalog reload after a new version)
+	 * has finished, so that no measured sync shares the CPU with the previous one's
+	 * reload.
+	 */
+	private static void awaitListeners(JdbcTemplate jdbc) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+				Long.class) > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Event listeners still running after 5 minutes");
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
 		}
 	}
 
-	private static String summary(long[] nanos) {
+	private static void check(SyncRun run) {
+		if (!"succeeded".equals(run.status()) || run.catalogVersion() == null || run.catalogVersion() != 1L) {
+			throw new IllegalStateException("Unexpected sync outcome: " + run.status() + " " + run.error());
+		}
+	}
+
+	private static void resetHeapPeaks() {
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+	}
+
+	private static double heapPeakMb() {
+		long bytes = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				bytes += pool.getPeakUsage().getUsed();
+			}
+		}
+		return Math.round(bytes / 1024.0 / 1024.0 * 10) / 10.0;
+	}
+
+	static double peakRssMb() {
+		return ProcessMemory.of(ProcessHandle.current().pid()).peakRssMb();
+	}
+
+	private static double median(long[] nanos) {
 		long[] sorted = nanos.clone();
 		Arrays.sort(sorted);
-		return String.format(Locale.ROOT, "%7.1f ms  (%.1f..%.1f)", sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6,
-				sorted[sorted.length - 1] / 1e6);
+		return Math.round(sorted[sorted.length / 2] / 1e7) / 100.0;
 	}
 
-	private static Map<String, String> zuoraProperties(WireMockServer zuora) {
-		return Map.of("cdot.catalog.source", "zuora", "cdot.zuora.base-url", zuora.baseUrl(), "cdot.zuora.client-id",
-				"bench", "cdot.zuora.client-secret", "bench", "cdot.zuora.page-size", String.valueOf(PAGE_SIZE));
-	}
-
-	private static void stubZuora(WireMockServer zuora, List<JsonNode> products) {
-		zuora.resetAll();
-		zuora.stubFor(post(urlEqualTo("/oauth/token"))
-			.willReturn(okJson("{\"access_token\":\"bench-token\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
-		int pages = Math.max(1, (products.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		for (int page = 1; page <= pages; page++) {
-			ObjectNode body = json.createObjectNode();
-			ArrayNode content = body.putArray("products");
-			products.subList((page - 1) * PAGE_SIZE, Math.min(products.size(), page * PAGE_SIZE)).forEach(content::add);
-			if (page < pages) {
-				body.put("nextPage", path(page + 1));
-			}
-			body.put("success", true);
-			zuora.stubFor(get(urlEqualTo(path(page))).willReturn(okJson(body.toString())));
+	private static List<Double> seconds(long[] nanos) {
+		List<Double> seconds = new ArrayList<>();
+		for (long value : nanos) {
+			seconds.add(Math.round(value / 1e7) / 100.0);
 		}
+		return seconds;
 	}
 
-	private static String path(int page) {
-		return (page == 1) ? "/v1/catalog/products?pageSize=" + PAGE_SIZE
-				: "/v1/catalog/products?page=" + page + "&pageSize=" + PAGE_SIZE;
-	}
-
-	/** The catalog {@code times} times over, every Zuora id made unique per copy. */
-	private static List<JsonNode> copies(List<JsonNode> products, int times) {
-		List<JsonNode> copies = new ArrayList<>();
-		for (int copy = 0; copy < times; copy++) {
-			for (JsonNode product : products) {
-				ObjectNode clone = (ObjectNode) product.deepCopy();
-				suffixIds(clone, "x" + copy);
-				copies.add(clone);
-			}
+	private static CategoryChart chart(Map<Integer, double[]> values) {
+		CategoryChart chart = new CategoryChartBuilder().width(900)
+			.height(520)
+			.title("Catalog sync from a WireMock Zuora, " + PAGE_SIZE + " products a page")
+			.xAxisTitle("rate plans (4 charges each)")
+			.yAxisTitle("seconds")
+			.build();
+		List<String> sizes = values.keySet().stream().map((size) -> String.format(Locale.ROOT, "%,d", size)).toList();
+		String[] series = { "first sync", "unchanged re-sync", "reading Zuora alone (peer)" };
+		for (int i = 0; i < series.length; i++) {
+			int index = i;
+			chart.addSeries(series[i], sizes, values.values().stream().map((v) -> v[index]).toList());
 		}
-		return copies;
-	}
-
-	private static void suffixIds(ObjectNode product, String suffix) {
-		product.put("id", product.path("id").asString() + suffix);
-		for (JsonNode ratePlan : product.path("productRatePlans")) {
-			((ObjectNode) ratePlan).put("id", ratePlan.path("id").asString() + suffix);
-			for (JsonNode charge : ratePlan.path("productRatePlanCharges")) {
-				((ObjectNode) charge).put("id", charge.path("id").asString() + suffix);
-			}
-		}
+		return chart;
 	}
 
 	private static void emptyCatalog(JdbcTemplate jdbc) {

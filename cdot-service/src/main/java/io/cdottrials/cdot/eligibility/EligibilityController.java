@@ -87,10 +87,17 @@ class EligibilityController {
 
 	private EligibilityResponse answer(Set<Long> ids) {
 		Map<Long, List<TrialType>> eligible = this.eligibility.eligibleTypes(ids);
-		Map<String, List<String>> namespaces = new LinkedHashMap<>();
-		eligible
-			.forEach((id, types) -> namespaces.put(id.toString(), types.stream().map(TrialType::wireName).toList()));
+		Map<String, List<String>> namespaces = new LinkedHashMap<>((int) (eligible.size() / 0.75f) + 1);
+		eligible.forEach((id, types) -> namespaces.put(id.toString(), wireNames(types)));
 		return new EligibilityResponse(namespaces);
+	}
+
+	private static List<String> wireNames(List<TrialType> types) {
+		String[] names = new String[types.size()];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = types.get(i).wireName();
+		}
+		return List.of(names);
 	}
 
 }

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.cdottrials.cdot.catalog.Plan;
@@ -81,26 +84,36 @@ class JdbcSubscriptions implements Subscriptions, NamespaceStates {
 	public Map<Long, NamespaceState> states(Collection<Long> namespaceIds, LocalDate day) {
 		Map<Long, List<String>> activePlans = new HashMap<>();
 		if (!namespaceIds.isEmpty()) {
-			Long[] ids = namespaceIds.stream().distinct().toArray(Long[]::new);
+			// one array parameter rather than an IN list: the statement text is the same
+			// for
+			// any number of ids, so the driver's server-side prepared statement is reused
+			Long[] ids = new LinkedHashSet<>(namespaceIds).toArray(Long[]::new);
 			this.jdbc
 				.sql("select namespace_id, product_rate_plan_id from subscription_items"
 						+ " where namespace_id = any(?) and starts_on <= ? and ends_on > ?")
 				.params(ids, Date.valueOf(day), Date.valueOf(day))
 				.query((rs) -> {
-					activePlans.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+					activePlans.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>(2)).add(rs.getString(2));
 				});
 		}
-		Map<String, Plan> plans = this.catalog
-			.findAll(activePlans.values().stream().flatMap(List::stream).distinct().toList());
-		Map<Long, NamespaceState> states = new LinkedHashMap<>();
+		Set<String> planIds = new HashSet<>();
+		activePlans.values().forEach(planIds::addAll);
+		Map<String, Plan> plans = this.catalog.findAll(planIds);
+		Map<Long, NamespaceState> states = new LinkedHashMap<>((int) (namespaceIds.size() / 0.75f) + 1);
 		for (Long id : namespaceIds) {
-			states.computeIfAbsent(id,
-					(namespaceId) -> PaidTiers.stateOf(namespaceId,
-							activePlans.getOrDefault(namespaceId, List.of())
-								.stream()
-								.map(plans::get)
-								.filter((plan) -> plan != null)
-								.toList()));
+			List<String> active = activePlans.get(id);
+			if (active == null) {
+				states.putIfAbsent(id, NamespaceState.free(id));
+				continue;
+			}
+			List<Plan> known = new ArrayList<>(active.size());
+			for (String planId : active) {
+				Plan plan = plans.get(planId);
+				if (plan != null) {
+					known.add(plan);
+				}
+			}
+			states.putIfAbsent(id, PaidTiers.stateOf(id, known));
 		}
 		return states;
 	}

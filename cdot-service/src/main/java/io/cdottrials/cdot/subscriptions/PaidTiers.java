@@ -1,6 +1,7 @@
 package io.cdottrials.cdot.subscriptions;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,9 @@ final class PaidTiers {
 				paidTier = higher(paidTier, plan.tier().effective());
 			}
 		}
-		return new NamespaceState(namespaceId, paidTier, Set.copyOf(addOns));
+		// an EnumSet answers contains() with a bit test; the eligibility rules ask it
+		// often
+		return new NamespaceState(namespaceId, paidTier, Collections.unmodifiableSet(addOns));
 	}
 
 	private static Tier higher(Tier current, Tier candidate) {

@@ -3,11 +3,15 @@ package io.cdottrials.cdot.trials;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.cdottrials.cdot.eligibility.PastTrial;
 import io.cdottrials.cdot.eligibility.TrialHistory;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcTrialHistory implements TrialHistory {
 
+	/** The column holds exactly the wire names this service writes; read once per row. */
+	private static final Map<String, TrialType> BY_WIRE_NAME = Arrays.stream(TrialType.values())
+		.collect(Collectors.toUnmodifiableMap(TrialType::wireName, Function.identity()));
+
 	private final JdbcClient jdbc;
 
 	JdbcTrialHistory(JdbcClient jdbc) {
@@ -35,7 +43,7 @@ class JdbcTrialHistory implements TrialHistory {
 			return trials;
 		}
 		this.jdbc.sql("select namespace_id, trial_type, starts_on, ends_on from trials where namespace_id = any(?)")
-			.param(namespaceIds.stream().distinct().toArray(Long[]::new))
+			.param(new LinkedHashSet<>(namespaceIds).toArray(Long[]::new))
 			.query((rs) -> {
 				// a type this build no longer knows is left out of the rules rather than
 				// failing the whole answer; the unique index still guards its family
@@ -46,11 +54,11 @@ class JdbcTrialHistory implements TrialHistory {
 	}
 
 	private static Optional<PastTrial> toTrial(ResultSet rs) throws SQLException {
-		Optional<TrialType> type = TrialType.fromWireName(rs.getString(2));
-		if (type.isEmpty()) {
+		TrialType type = BY_WIRE_NAME.get(rs.getString(2));
+		if (type == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new PastTrial(type.get(), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()));
+		return Optional.of(new PastTrial(type, rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()));
 	}
 
 	private static long namespaceIdOf(ResultSet rs) {

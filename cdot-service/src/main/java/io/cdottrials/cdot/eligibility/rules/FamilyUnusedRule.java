@@ -1,11 +1,8 @@
 package io.cdottrials.cdot.eligibility.rules;
 
-import java.util.Optional;
-
 import io.cdottrials.cdot.eligibility.Candidate;
 import io.cdottrials.cdot.eligibility.EligibilityRule;
 import io.cdottrials.cdot.eligibility.PastTrial;
-import io.cdottrials.cdot.eligibility.Verdict;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.core.annotation.Order;
@@ -24,16 +21,18 @@ class FamilyUnusedRule implements EligibilityRule {
 	}
 
 	@Override
-	public Verdict evaluate(Candidate candidate, TrialType type) {
-		Optional<PastTrial> earlier = candidate.trials()
-			.stream()
-			.filter((trial) -> trial.trialType().family() == type.family())
-			.findFirst();
-		if (earlier.isPresent()) {
-			return Verdict.fail(name(), "the namespace already had a " + type.family() + " trial ("
-					+ earlier.get().trialType() + " from " + earlier.get().startsOn() + ")");
+	public boolean passes(Candidate candidate, TrialType type) {
+		return !candidate.hadTrialOf(type.family());
+	}
+
+	@Override
+	public String reason(Candidate candidate, TrialType type, boolean passed) {
+		if (passed) {
+			return "the namespace never had a " + type.family() + " trial";
 		}
-		return Verdict.pass(name(), "the namespace never had a " + type.family() + " trial");
+		PastTrial earlier = candidate.firstTrialOf(type.family(), false).orElseThrow();
+		return "the namespace already had a " + type.family() + " trial (" + earlier.trialType() + " from "
+				+ earlier.startsOn() + ")";
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.cdottrials.cdot.eligibility.Candidate;
 import io.cdottrials.cdot.eligibility.EligibilityRule;
 import io.cdottrials.cdot.eligibility.PastTrial;
-import io.cdottrials.cdot.eligibility.Verdict;
+import io.cdottrials.model.TrialFamily;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.core.annotation.Order;
@@ -19,32 +19,43 @@ import org.springframework.stereotype.Component;
 @Order(3)
 class NoActiveTrialRule implements EligibilityRule {
 
+	private static final TrialFamily[] FAMILIES = TrialFamily.values();
+
 	@Override
 	public String name() {
 		return "no_active_trial";
 	}
 
 	@Override
-	public Verdict evaluate(Candidate candidate, TrialType type) {
-		Optional<PastTrial> blocking = candidate.trials()
-			.stream()
-			.filter((trial) -> trial.activeOn(candidate.today()))
-			.filter((trial) -> blocks(trial.trialType(), type))
-			.findFirst();
-		if (blocking.isPresent()) {
-			PastTrial trial = blocking.get();
-			return Verdict.fail(name(),
-					"the namespace is on a " + trial.trialType() + " trial until " + trial.endsOn().minusDays(1));
+	public boolean passes(Candidate candidate, TrialType type) {
+		for (TrialFamily family : FAMILIES) {
+			if (blocks(family, type) && candidate.onTrialOf(family)) {
+				return false;
+			}
 		}
-		return Verdict.pass(name(), type.family().ultimate() ? "the namespace is on no ultimate trial"
-				: "the namespace is on no " + type.family() + " trial");
+		return true;
 	}
 
-	private static boolean blocks(TrialType active, TrialType asked) {
-		if (asked.family().ultimate()) {
-			return active.family().ultimate();
+	@Override
+	public String reason(Candidate candidate, TrialType type, boolean passed) {
+		if (passed) {
+			return type.family().ultimate() ? "the namespace is on no ultimate trial"
+					: "the namespace is on no " + type.family() + " trial";
 		}
-		return active.family() == asked.family();
+		Optional<PastTrial> blocking = candidate.trials()
+			.stream()
+			.filter((trial) -> trial.activeOn(candidate.today()) && blocks(trial.trialType().family(), type))
+			.findFirst();
+		return blocking.map(
+				(trial) -> "the namespace is on a " + trial.trialType() + " trial until " + trial.endsOn().minusDays(1))
+			.orElseThrow();
+	}
+
+	private static boolean blocks(TrialFamily active, TrialType asked) {
+		if (asked.family().ultimate()) {
+			return active.ultimate();
+		}
+		return active == asked.family();
 	}
 
 }

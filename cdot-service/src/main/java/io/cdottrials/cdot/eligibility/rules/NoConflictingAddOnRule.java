@@ -1,11 +1,12 @@
 package io.cdottrials.cdot.eligibility.rules;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.cdottrials.cdot.catalog.PlanType;
 import io.cdottrials.cdot.eligibility.Candidate;
 import io.cdottrials.cdot.eligibility.EligibilityRule;
-import io.cdottrials.cdot.eligibility.Verdict;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.core.annotation.Order;
@@ -19,22 +20,41 @@ import org.springframework.stereotype.Component;
 @Order(5)
 class NoConflictingAddOnRule implements EligibilityRule {
 
+	private static final Map<TrialType, PlanType[]> BLOCKING = new EnumMap<>(TrialType.class);
+
+	static {
+		for (TrialType type : TrialType.values()) {
+			BLOCKING.put(type, blockingAddOns(type).toArray(PlanType[]::new));
+		}
+	}
+
 	@Override
 	public String name() {
 		return "no_conflicting_add_on";
 	}
 
 	@Override
-	public Verdict evaluate(Candidate candidate, TrialType type) {
-		List<PlanType> blocking = blockingAddOns(type);
-		if (blocking.isEmpty()) {
-			return Verdict.pass(name(), "no add-on blocks " + type);
+	public boolean passes(Candidate candidate, TrialType type) {
+		for (PlanType addOn : BLOCKING.get(type)) {
+			if (candidate.hasActiveAddOn(addOn)) {
+				return false;
+			}
 		}
-		return blocking.stream()
-			.filter(candidate.subscription()::hasActiveAddOn)
-			.findFirst()
-			.map((addOn) -> Verdict.fail(name(), "the namespace has an active " + addOn.zuoraValue() + " add-on"))
-			.orElseGet(() -> Verdict.pass(name(), "the namespace has no active add-on that blocks " + type));
+		return true;
+	}
+
+	@Override
+	public String reason(Candidate candidate, TrialType type, boolean passed) {
+		PlanType[] blocking = BLOCKING.get(type);
+		if (blocking.length == 0) {
+			return "no add-on blocks " + type;
+		}
+		for (PlanType addOn : blocking) {
+			if (candidate.hasActiveAddOn(addOn)) {
+				return "the namespace has an active " + addOn.zuoraValue() + " add-on";
+			}
+		}
+		return "the namespace has no active add-on that blocks " + type;
 	}
 
 	private static List<PlanType> blockingAddOns(TrialType type) {

@@ -2,7 +2,6 @@ package io.cdottrials.cdot.eligibility.rules;
 
 import io.cdottrials.cdot.eligibility.Candidate;
 import io.cdottrials.cdot.eligibility.EligibilityRule;
-import io.cdottrials.cdot.eligibility.Verdict;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.core.annotation.Order;
@@ -22,20 +21,22 @@ class OfferedRule implements EligibilityRule {
 	}
 
 	@Override
-	public Verdict evaluate(Candidate candidate, TrialType type) {
+	public boolean passes(Candidate candidate, TrialType type) {
 		return switch (type) {
-			case ULTIMATE_WITH_DAP,
-					ULTIMATE_ON_PREMIUM_WITH_DAP ->
-				candidate.ultimateTrialWithDap()
-						? Verdict.pass(name(), type + " is offered while ultimate_trial_with_dap is on")
-						: Verdict.fail(name(), type + " is not offered while ultimate_trial_with_dap is off");
-			case ULTIMATE_WITH_GITLAB_DUO_ENTERPRISE,
-					ULTIMATE_ON_PREMIUM_WITH_GITLAB_DUO_ENTERPRISE ->
-				candidate.ultimateTrialWithDap()
-						? Verdict.fail(name(), type + " is not offered while ultimate_trial_with_dap is on")
-						: Verdict.pass(name(), type + " is offered while ultimate_trial_with_dap is off");
-			case GITLAB_DUO_PRO, GITLAB_DUO_ENTERPRISE -> Verdict.pass(name(), type + " is always offered");
+			case ULTIMATE_WITH_DAP, ULTIMATE_ON_PREMIUM_WITH_DAP -> candidate.ultimateTrialWithDap();
+			case ULTIMATE_WITH_GITLAB_DUO_ENTERPRISE, ULTIMATE_ON_PREMIUM_WITH_GITLAB_DUO_ENTERPRISE ->
+				!candidate.ultimateTrialWithDap();
+			case GITLAB_DUO_PRO, GITLAB_DUO_ENTERPRISE -> true;
 		};
+	}
+
+	@Override
+	public String reason(Candidate candidate, TrialType type, boolean passed) {
+		if (!type.family().ultimate()) {
+			return type + " is always offered";
+		}
+		return type + (passed ? " is offered" : " is not offered") + " while ultimate_trial_with_dap is "
+				+ (candidate.ultimateTrialWithDap() ? "on" : "off");
 	}
 
 }

@@ -1,11 +1,12 @@
 package io.cdottrials.cdot.eligibility.rules;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.cdottrials.cdot.catalog.Tier;
 import io.cdottrials.cdot.eligibility.Candidate;
 import io.cdottrials.cdot.eligibility.EligibilityRule;
-import io.cdottrials.cdot.eligibility.Verdict;
 import io.cdottrials.model.TrialType;
 
 import org.springframework.core.annotation.Order;
@@ -19,21 +20,32 @@ import org.springframework.stereotype.Component;
 @Order(2)
 class PaidTierRule implements EligibilityRule {
 
+	private static final Map<TrialType, Set<Tier>> NEEDED = new EnumMap<>(TrialType.class);
+
+	static {
+		for (TrialType type : TrialType.values()) {
+			NEEDED.put(type, neededTiers(type));
+		}
+	}
+
 	@Override
 	public String name() {
 		return "paid_tier";
 	}
 
 	@Override
-	public Verdict evaluate(Candidate candidate, TrialType type) {
-		Set<Tier> needed = neededTiers(type);
-		Tier tier = candidate.subscription().paidTier();
-		String tierName = tier.zuoraValue();
-		if (needed.contains(tier)) {
-			return Verdict.pass(name(), "the namespace's paid tier " + tierName + " is one " + type + " needs");
+	public boolean passes(Candidate candidate, TrialType type) {
+		return NEEDED.get(type).contains(candidate.paidTier());
+	}
+
+	@Override
+	public String reason(Candidate candidate, TrialType type, boolean passed) {
+		String tierName = candidate.paidTier().zuoraValue();
+		if (passed) {
+			return "the namespace's paid tier " + tierName + " is one " + type + " needs";
 		}
-		return Verdict.fail(name(),
-				type + " needs a paid tier of " + describe(needed) + ", but the namespace's paid tier is " + tierName);
+		return type + " needs a paid tier of " + describe(NEEDED.get(type)) + ", but the namespace's paid tier is "
+				+ tierName;
 	}
 
 	static Set<Tier> neededTiers(TrialType type) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.cdottrials.testsupport.GeneratedCatalog;
 import io.cdottrials.testsupport.ZuoraStub;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -56,6 +57,32 @@ class CatalogSyncTests extends CatalogSyncIntegrationTest {
 			.query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
 			.list()).containsExactly(List.of(1L, run.id()));
 		assertThat(this.events.stream(CatalogSynced.class)).containsExactly(new CatalogSynced(1, run.id()));
+	}
+
+	@Test
+	void aCatalogOfSeveralWriteBatchesIsStoredWholeAndAnUnchangedResyncMakesNoVersion() {
+		int ratePlans = 300;
+		int charges = ratePlans * GeneratedCatalog.CHARGES_PER_PLAN;
+		assertThat(charges).as("more charges than one JDBC batch").isGreaterThan(CatalogWriter.BATCH_SIZE);
+		zuora.stubCatalog(PAGE_SIZE, GeneratedCatalog.products(ratePlans));
+
+		SyncRun first = this.syncs.syncNow(SyncTrigger.ADMIN);
+		SyncRun again = this.syncs.syncNow(SyncTrigger.ADMIN);
+
+		assertThat(first.status()).isEqualTo("succeeded");
+		assertThat(first.catalogVersion()).isEqualTo(1);
+		assertThat(count("catalog_product")).isEqualTo(ratePlans / GeneratedCatalog.PLANS_PER_PRODUCT);
+		assertThat(count("catalog_rate_plan")).isEqualTo(ratePlans);
+		assertThat(count("catalog_charge")).isEqualTo(charges);
+		assertThat(count("catalog_charge_tier")).isEqualTo(charges);
+		assertThat(this.jdbc.sql("""
+				select count(*) from catalog_charge c join catalog_rate_plan rp on rp.id = c.rate_plan_id
+				where split_part(c.zuora_id, '-', 1) = 'GC' || substr(rp.zuora_id, 4)""").query(Long.class).single())
+			.as("every charge under its own rate plan")
+			.isEqualTo(charges);
+		assertThat(again.status()).isEqualTo("succeeded");
+		assertThat(again.catalogVersion()).isEqualTo(1);
+		assertThat(again.counts().path("added").intValue()).isZero();
 	}
 
 	@Test
