@@ -90,7 +90,7 @@ public abstract class ApiExceptionAdvice extends ResponseEntityExceptionHandler 
 	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
 		List<String> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> violation.getPropertyPath() + " " + violation.getMessage())
+			.map((violation) -> snakeCase(violation.getPropertyPath().toString()) + " " + violation.getMessage())
 			.sorted()
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, errors, HttpHeaders.EMPTY);

@@ -82,7 +82,7 @@ class GitlabTrialController {
 		if (!request.isApplication()) {
 			// GitLab's CreateLeadService / CreateAddOnLeadService: CDot's CRM leads are
 			// not
-			// this product's, and personal data it does not use is not kept.
+			// this product's, and personal data it does not use is not kept
 			return ResponseEntity.ok(new LeadReceived(true));
 		}
 		Set<ConstraintViolation<TrialRequest>> violations = this.validator.validate(request,
