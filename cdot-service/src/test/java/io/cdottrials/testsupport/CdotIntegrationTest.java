@@ -35,7 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cdot.webhooks.gitlab.secret=" + WebhookReceiver.SECRET,
 				"cdot.webhooks.gitlab.retry-interval=PT0.3S", "cdot.webhooks.gitlab.initial-backoff=200ms",
-				"cdot.webhooks.gitlab.max-backoff=1s", "cdot.eligibility.apdex-threshold=10s",
+				"cdot.webhooks.gitlab.max-backoff=1s", "cdot.trials.apdex-threshold=10s",
 				"cdot.webhooks.gitlab.read-timeout=2s", "cdot.trials.durations.gitlab_duo_pro.next-duration-days=45",
 				"cdot.trials.durations.gitlab_duo_pro.next-active-time=2030-01-01T00:00:00Z" })
 @AutoConfigureTestRestTemplate

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apdexThreshold an eligibility answer faster than this counts as satisfactory for
  * the apdex SLI
  */
-@ConfigurationProperties("cdot.eligibility")
+@ConfigurationProperties("cdot.trials")
 public record EligibilityProperties(@DefaultValue("true") boolean ultimateTrialWithDap,
 		@DefaultValue("250ms") Duration apdexThreshold) {
 }
