@@ -57,10 +57,10 @@ class CdotCircuitBreakerTests {
 		assertThat(breakerState("open")).isEqualTo(1);
 
 		long whileOpen = TestNamespaces.next();
-		long refusedWhileOpen = cdotCalls("circuit_open");
+		long refusedWhileOpen = eligibilityCalls("circuit_open");
 		assertThat(this.client.eligibility(List.of(whileOpen)).get(whileOpen).state()).isEqualTo(AnswerState.DEGRADED);
 		assertThat(cdot.eligibilityRequests()).hasSize(4);
-		assertThat(cdotCalls("circuit_open") - refusedWhileOpen).as("refused without a call").isEqualTo(1);
+		assertThat(eligibilityCalls("circuit_open") - refusedWhileOpen).as("refused without a call").isEqualTo(1);
 
 		long afterwards = TestNamespaces.next();
 		cdot.answers(Map.of(afterwards, List.of(TrialType.ULTIMATE_WITH_DAP.wireName())));
@@ -79,8 +79,11 @@ class CdotCircuitBreakerTests {
 			.value();
 	}
 
-	private long cdotCalls(String outcome) {
-		Timer calls = this.meters.find("gitlab.cdot.calls").tag("outcome", outcome).timer();
+	private long eligibilityCalls(String outcome) {
+		Timer calls = this.meters.find("gitlab.cdot.calls")
+			.tag("operation", "eligibility")
+			.tag("outcome", outcome)
+			.timer();
 		return (calls != null) ? calls.count() : 0;
 	}
 

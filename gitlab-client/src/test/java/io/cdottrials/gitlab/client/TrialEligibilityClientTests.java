@@ -256,7 +256,7 @@ class TrialEligibilityClientTests {
 		cdot.answers(Map.of(id, List.of(DAP)));
 		double hits = this.meters.counter("gitlab.trial_eligibility.cache.gets", "result", "hit").count();
 		double misses = this.meters.counter("gitlab.trial_eligibility.cache.gets", "result", "miss").count();
-		long successfulCalls = cdotCalls("success");
+		long successfulCalls = eligibilityCalls("success");
 
 		this.client.eligibility(List.of(id));
 		this.client.eligibility(List.of(id));
@@ -265,7 +265,7 @@ class TrialEligibilityClientTests {
 			.isEqualTo(1);
 		assertThat(this.meters.counter("gitlab.trial_eligibility.cache.gets", "result", "hit").count() - hits)
 			.isEqualTo(1);
-		assertThat(cdotCalls("success") - successfulCalls).as("only the miss asks CDot").isEqualTo(1);
+		assertThat(eligibilityCalls("success") - successfulCalls).as("only the miss asks CDot").isEqualTo(1);
 	}
 
 	@Test
@@ -321,8 +321,11 @@ class TrialEligibilityClientTests {
 			.isThrownBy(() -> this.client.eligibility(List.of(1L, 0L)));
 	}
 
-	private long cdotCalls(String outcome) {
-		Timer calls = this.meters.find("gitlab.cdot.calls").tag("outcome", outcome).timer();
+	private long eligibilityCalls(String outcome) {
+		Timer calls = this.meters.find("gitlab.cdot.calls")
+			.tag("operation", "eligibility")
+			.tag("outcome", outcome)
+			.timer();
 		return (calls != null) ? calls.count() : 0;
 	}
 
