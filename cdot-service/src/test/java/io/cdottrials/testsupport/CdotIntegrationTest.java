@@ -61,6 +61,22 @@ public abstract class CdotIntegrationTest {
 		return namespaceIds.incrementAndGet();
 	}
 
+	/**
+	 * The current value of a Prometheus series as the service exposes it, summed over its
+	 * label sets: tests compare it before and after, since other tests of the same
+	 * context count too.
+	 * @param series a metric name, or a name with its full label set
+	 * @return the sum, 0 before the first sample
+	 */
+	protected double scrape(String series) {
+		return this.rest.getForObject("/actuator/prometheus", String.class)
+			.lines()
+			.filter((line) -> line.startsWith(series + " ") || line.startsWith(series + "{"))
+			.filter((line) -> !series.contains("{") || line.startsWith(series))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	protected static HttpHeaders gitlabHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("X-Admin-Email", "gitlab@example.com");

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.cdottrials.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * engineers changing rules.
  */
 @RestController
+@Validated
 @Tag(name = "Eligibility")
 class ExplainController {
 
@@ -29,10 +31,8 @@ class ExplainController {
 
 	@GetMapping("/api/v1/gitlab/namespaces/{namespaceId}/trials/eligibility/explain")
 	@Operation(summary = "Every trial type with each rule's verdict and reason")
-	ExplainResponse explain(@PathVariable long namespaceId) {
-		if (namespaceId <= 0) {
-			throw ApiException.badRequest("namespace id must be a positive integer, not " + namespaceId);
-		}
+	ExplainResponse explain(
+			@PathVariable @Positive(message = "must be a positive integer, not ${validatedValue}") long namespaceId) {
 		Map<String, TypeExplanation> types = new LinkedHashMap<>();
 		this.eligibility.explain(namespaceId)
 			.forEach((type, verdicts) -> types.put(type.wireName(),

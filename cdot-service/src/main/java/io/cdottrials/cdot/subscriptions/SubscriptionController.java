@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,14 +24,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The provisioning hook: writes and shows a namespace's subscription items.
+ * The provisioning hook: writes and shows a namespace's subscription items. The path's id
+ * is checked by method validation ({@code @Validated}: its violations are answered like
+ * the body's).
  */
 @RestController
+@Validated
 @RequestMapping("/api/v1/gitlab/namespaces/{namespaceId}/subscription")
 @Tag(name = "Subscriptions", description = "Provisioning hook (Provision)")
 class SubscriptionController {
 
 	static final int MAX_ITEMS = 100;
+
+	private static final String POSITIVE = "must be a positive integer, not ${validatedValue}";
 
 	private final Subscriptions subscriptions;
 
@@ -39,8 +46,8 @@ class SubscriptionController {
 
 	@PutMapping
 	@Operation(summary = "Replace a namespace's subscription items")
-	SubscriptionBody replace(@PathVariable long namespaceId, @Valid @RequestBody SubscriptionBody body) {
-		requirePositive(namespaceId);
+	SubscriptionBody replace(@PathVariable @Positive(message = POSITIVE) long namespaceId,
+			@Valid @RequestBody SubscriptionBody body) {
 		List<SubscriptionItem> items = body.items().stream().map(SubscriptionController::toItem).toList();
 		this.subscriptions.replace(namespaceId, items);
 		return show(namespaceId);
@@ -48,8 +55,7 @@ class SubscriptionController {
 
 	@GetMapping
 	@Operation(summary = "Show a namespace's subscription items")
-	SubscriptionBody show(@PathVariable long namespaceId) {
-		requirePositive(namespaceId);
+	SubscriptionBody show(@PathVariable @Positive(message = POSITIVE) long namespaceId) {
 		return new SubscriptionBody(this.subscriptions.items(namespaceId)
 			.stream()
 			.map((item) -> new ItemBody(item.productRatePlanId(), item.quantity(), item.startsOn(), item.endsOn()))
@@ -62,12 +68,6 @@ class SubscriptionController {
 					+ ") for product_rate_plan_id '" + item.productRatePlanId() + "'");
 		}
 		return new SubscriptionItem(item.productRatePlanId(), item.quantity(), item.startsOn(), item.endsOn());
-	}
-
-	static void requirePositive(long namespaceId) {
-		if (namespaceId <= 0) {
-			throw ApiException.badRequest("namespace id must be a positive integer, not " + namespaceId);
-		}
 	}
 
 	/**

@@ -4,21 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a day (one replica, by ShedLock) deletes the applicants' form fields older than
+ * Once a day ({@link TrialSchedules}) deletes the applicants' form fields older than
  * {@code cdot.trials.applicant-retention}. The trials themselves stay: eligibility needs
  * them forever, and they hold no more than the GitLab user id and the namespace.
  */
 @Component
 class TrialApplicantPurge {
+
+	static final String NAME = "trial-applicant-purge";
 
 	private static final Logger logger = LoggerFactory.getLogger(TrialApplicantPurge.class);
 
@@ -32,12 +32,6 @@ class TrialApplicantPurge {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	@Scheduled(cron = "0 15 0 * * *", zone = "UTC")
-	@SchedulerLock(name = "trial-applicant-purge", lockAtMostFor = "PT30M")
-	void daily() {
-		purge();
 	}
 
 	/**

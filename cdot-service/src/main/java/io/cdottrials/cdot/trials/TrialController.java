@@ -1,6 +1,7 @@
 package io.cdottrials.cdot.trials;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialApplication;
@@ -8,9 +9,16 @@ import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,13 +26,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * GitLab applies for a trial on a namespace.
+ * GitLab applies for a trial on a namespace. What a well-formed application is, is said
+ * by the constraints on {@link TrialApplication}; the path's id is checked by method
+ * validation ({@code @Validated}: its violations are answered like the body's).
  */
 @RestController
+@Validated
 @Tag(name = "Trials", description = "Applying for trials (Growth)")
 class TrialController {
-
-	private static final int MAX_TEXT = 255;
 
 	private final Trials trials;
 
@@ -35,21 +44,40 @@ class TrialController {
 		this.metrics = metrics;
 	}
 
+	// runs after Bean Validation on the body: a malformed application is still counted
+	@InitBinder("trialApplication")
+	void countInvalidApplications(WebDataBinder binder) {
+		binder.addValidators(new Validator() {
+
+			@Override
+			public boolean supports(Class<?> type) {
+				return TrialApplication.class.isAssignableFrom(type);
+			}
+
+			@Override
+			public void validate(Object target, Errors errors) {
+				if (errors.hasErrors()) {
+					countInvalid((TrialApplication) target);
+				}
+			}
+
+		});
+	}
+
 	@PostMapping("/api/v1/gitlab/namespaces/{namespaceId}/trials")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Start a trial; 422 with the failing rules when the namespace is not eligible")
-	TrialResponse apply(@PathVariable long namespaceId,
-			@RequestBody(required = false) @Nullable TrialApplication body) {
-		TrialType type;
-		Applicant applicant;
-		try {
-			type = trialType(body);
-			applicant = applicant(namespaceId, body);
+	TrialResponse apply(
+			@PathVariable @Positive(message = "must be a positive integer, not ${validatedValue}") long namespaceId,
+			@RequestBody(required = false) @Valid @Nullable TrialApplication application) {
+		if (application == null) {
+			countInvalid(null);
+			throw new InvalidApplication("trial_type is required");
 		}
-		catch (InvalidApplication ex) {
-			this.metrics.applied((body != null && body.trialType() != null) ? "unknown" : "missing", "invalid");
-			throw ex;
-		}
+		TrialType type = trialType(application);
+		TrialApplication.NamespaceDetails namespace = application.namespace();
+		Applicant applicant = new Applicant(application.uid(), (namespace != null) ? namespace.name() : null,
+				(namespace != null) ? namespace.path() : null, application.glmSource(), application.glmContent());
 		try {
 			return new TrialResponse(this.trials.apply(namespaceId, type, applicant), true);
 		}
@@ -64,42 +92,18 @@ class TrialController {
 		}
 	}
 
-	private static TrialType trialType(@Nullable TrialApplication body) {
-		if (body == null || body.trialType() == null || body.trialType().isBlank()) {
-			throw new InvalidApplication("trial_type is required");
-		}
-		String name = body.trialType();
-		return TrialType.fromWireName(name)
-			.orElseThrow(
-					() -> new InvalidApplication("trial_type '" + abbreviate(name) + "' is not a trial type; known: "
-							+ Arrays.stream(TrialType.values()).map(TrialType::wireName).toList()));
+	private TrialType trialType(TrialApplication application) {
+		String name = application.trialType();
+		return TrialType.fromWireName(name).orElseThrow(() -> {
+			countInvalid(application);
+			return new InvalidApplication("trial_type '" + abbreviate(name) + "' is not a trial type; known: "
+					+ Arrays.stream(TrialType.values()).map(TrialType::wireName).toList());
+		});
 	}
 
-	private static Applicant applicant(long namespaceId, @Nullable TrialApplication body) {
-		if (namespaceId <= 0) {
-			throw new InvalidApplication("namespace id must be a positive integer, not " + namespaceId);
-		}
-		if (body == null || body.uid() == null) {
-			throw new InvalidApplication("uid is required: the GitLab user id applying");
-		}
-		if (body.uid() <= 0) {
-			throw new InvalidApplication("uid must be a positive integer, not " + body.uid());
-		}
-		TrialApplication.NamespaceDetails namespace = body.namespace();
-		if (namespace != null && namespace.kind() != null && !namespace.kind().equals("group")) {
-			throw new InvalidApplication("namespace.kind must be 'group': trials are for groups, not '"
-					+ abbreviate(namespace.kind()) + "' namespaces");
-		}
-		return new Applicant(body.uid(), text("namespace.name", (namespace != null) ? namespace.name() : null),
-				text("namespace.path", (namespace != null) ? namespace.path() : null),
-				text("glm_source", body.glmSource()), text("glm_content", body.glmContent()));
-	}
-
-	private static @Nullable String text(String field, @Nullable String value) {
-		if (value != null && value.length() > MAX_TEXT) {
-			throw new InvalidApplication(field + " must be at most " + MAX_TEXT + " characters");
-		}
-		return value;
+	private void countInvalid(@Nullable TrialApplication application) {
+		this.metrics.applied((application != null && application.trialType() != null) ? "unknown" : "missing",
+				"invalid");
 	}
 
 	private static String abbreviate(String text) {
@@ -110,7 +114,7 @@ class TrialController {
 	static final class InvalidApplication extends ApiException {
 
 		InvalidApplication(String error) {
-			super(HttpStatus.BAD_REQUEST, java.util.List.of(error));
+			super(HttpStatus.BAD_REQUEST, List.of(error));
 		}
 
 	}

@@ -7,18 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Once a day (one replica, by ShedLock) finds the trials that ended since the last sweep
+ * Once a day ({@link TrialSchedules}) finds the trials that ended since the last sweep
  * and publishes {@link TrialEnded} for their namespaces, in the same transaction that
  * moves the sweep's mark: a crash either sweeps a day fully or not at all. A day the
  * service was down is caught up on the next run.
@@ -43,12 +41,6 @@ class TrialEndSweep {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	@Scheduled(cron = "${cdot.trials.end-sweep-cron:0 5 0 * * *}", zone = "UTC")
-	@SchedulerLock(name = NAME, lockAtMostFor = "PT30M")
-	void daily() {
-		sweep(LocalDate.now(this.clock));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.cdottrials.cdot.catalog.internal.classification.LegacyPlanClassifier;
 import io.cdottrials.cdot.catalog.internal.snapshot.ClassifiedCatalogRepository;
 import io.cdottrials.testsupport.StatementCounter;
+import io.cdottrials.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -140,12 +141,19 @@ class ClassificationIntegrationTests extends CatalogIntegrationTest {
 
 	@Test
 	void metricsShowTheVersionInMemoryRefreshesAndLookups() {
+		double lookups = duoProMetadataLookups();
+
 		getJson("/api/v1/catalog/classifications/duo_pro_plans", HttpStatus.OK);
+
+		assertThat(duoProMetadataLookups()).isEqualTo(lookups + 1);
 		String prometheus = this.rest.getForObject("/actuator/prometheus", String.class);
 		assertThat(prometheus).contains("cdot_catalog_classification_version{")
-			.containsPattern("cdot_catalog_classification_lookups_total\\{[^}]*classification=\"duo_pro_plans\""
-					+ "[^}]*source=\"metadata\"[^}]*} [1-9]")
 			.containsPattern("cdot_catalog_classification_refresh_seconds_count\\{[^}]*outcome=\"success\"");
+	}
+
+	private double duoProMetadataLookups() {
+		return PrometheusText.sum(this.rest.getForObject("/actuator/prometheus", String.class),
+				"cdot_catalog_classification_lookups_total", "classification=\"duo_pro_plans\"", "source=\"metadata\"");
 	}
 
 	private JsonNode getJson(String path, HttpStatus status) {

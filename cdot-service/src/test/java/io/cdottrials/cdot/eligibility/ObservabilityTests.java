@@ -48,10 +48,12 @@ class ObservabilityTests extends CdotIntegrationTest {
 	@Test
 	void trialApplicationsAreCountedByTypeAndOutcome() {
 		long namespaceId = newNamespaceId();
+		String notEligible = "cdot_trial_applications_total{application=\"cdot-service\",outcome=\"not_eligible\",trial_type=\"gitlab_duo_pro\"}";
+		double before = scrape(notEligible);
+
 		applyTrial(namespaceId, "gitlab_duo_pro");
 
-		assertThat(prometheus()).contains(
-				"cdot_trial_applications_total{application=\"cdot-service\",outcome=\"not_eligible\",trial_type=\"gitlab_duo_pro\"}");
+		assertThat(scrape(notEligible)).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -69,14 +71,6 @@ class ObservabilityTests extends CdotIntegrationTest {
 
 	private String prometheus() {
 		return this.rest.getForObject("/actuator/prometheus", String.class);
-	}
-
-	private double scrape(String series) {
-		return prometheus().lines()
-			.filter((line) -> line.startsWith(series + " ") || line.startsWith(series + "{"))
-			.filter((line) -> !series.contains("{") || line.startsWith(series))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 }

@@ -50,7 +50,8 @@ class TrialDurationsTests {
 	}
 
 	private static TrialDurations durations(Map<String, TrialsProperties.DurationProperties> configured) {
-		return new TrialDurations(new TrialsProperties(configured, "0 5 0 * * *", java.time.Duration.ofDays(90)),
+		return new TrialDurations(
+				new TrialsProperties(configured, "0 5 0 * * *", "0 15 0 * * *", java.time.Duration.ofDays(90)),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

@@ -10,12 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 import io.cdottrials.gitlab.client.EligibilityCache.Slot;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +39,17 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private final EligibilityMetrics metrics;
 
-	private final Semaphore withoutRedis;
+	private final Bulkhead withoutRedis;
 
 	private final Clock clock;
 
-	CachingTrialEligibilityClient(EligibilityCache cache, CdotApi cdot, EligibilityFiller filler,
-			TrialEligibilityProperties properties, EligibilityMetrics metrics, Clock clock) {
+	CachingTrialEligibilityClient(EligibilityCache cache, CdotApi cdot, EligibilityFiller filler, Bulkhead withoutRedis,
+			EligibilityMetrics metrics, Clock clock) {
 		this.cache = cache;
 		this.cdot = cdot;
 		this.filler = filler;
 		this.metrics = metrics;
-		this.withoutRedis = new Semaphore(properties.redisDownConcurrency());
+		this.withoutRedis = withoutRedis;
 		this.clock = clock;
 	}
 
@@ -148,17 +149,14 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private EligibilityAnswer withoutCache(List<Long> ids) {
 		Map<Long, NamespaceEligibility> answers = new HashMap<>();
-		if (this.withoutRedis.tryAcquire()) {
-			try {
-				this.filler.fetch(ids, Map.of())
-					.forEach((id, fetched) -> answers.put(id, (fetched != null)
-							? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(null)));
-			}
-			finally {
-				this.withoutRedis.release();
-			}
+		try {
+			this.withoutRedis.executeRunnable(() -> this.filler.fetch(ids, Map.of())
+				.forEach((id, fetched) -> answers.put(id, (fetched != null)
+						? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(null))));
 		}
-		else {
+		catch (BulkheadFullException ex) {
+			// without Redis every request would reach CDot: beyond the limit, degraded at
+			// once
 			ids.forEach((id) -> answers.put(id, NamespaceEligibility.degraded()));
 		}
 		return ordered(ids, answers);

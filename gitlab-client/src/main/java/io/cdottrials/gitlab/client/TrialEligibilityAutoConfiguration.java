@@ -2,10 +2,15 @@ package io.cdottrials.gitlab.client;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,9 +37,9 @@ import org.springframework.web.client.RestClient;
  * Sets up the {@link TrialEligibilityClient} when {@code gitlab.cdot.base-url} is set, on
  * Boot's Redis connection ({@code spring.data.redis.*}). Each part is a bean of its own
  * that an application replaces by defining one: the CDot API ({@link CdotApi}), the two
- * circuit breakers (by bean name), the Redis side ({@link EligibilityCache}), the
- * single-flight fetcher ({@link EligibilityFiller}), the meters
- * ({@link EligibilityMetrics}) and the client itself.
+ * circuit breakers and the Redis-down bulkhead (by bean name), the Redis side
+ * ({@link EligibilityCache}), the single-flight fetcher ({@link EligibilityFiller}), the
+ * meters ({@link EligibilityMetrics}) and the client itself.
  */
 @AutoConfiguration(after = { DataRedisAutoConfiguration.class, RestClientAutoConfiguration.class })
 @ConditionalOnClass({ RestClient.class, StringRedisTemplate.class, CircuitBreaker.class })
@@ -49,11 +54,17 @@ public final class TrialEligibilityAutoConfiguration {
 	/** Name of the circuit breaker around Redis calls (a metric tag). */
 	public static final String REDIS_BREAKER = "trial-eligibility-redis";
 
+	/** Name of the bulkhead bounding CDot calls while Redis is down (a metric tag). */
+	public static final String REDIS_DOWN_BULKHEAD = "trial-eligibility-redis-down";
+
 	/** Bean name of the circuit breaker around CDot calls. */
 	public static final String CDOT_BREAKER_BEAN = "cdotCircuitBreaker";
 
 	/** Bean name of the circuit breaker around Redis calls. */
 	public static final String REDIS_BREAKER_BEAN = "trialEligibilityRedisCircuitBreaker";
+
+	/** Bean name of the bulkhead bounding CDot calls while Redis is down. */
+	public static final String REDIS_DOWN_BULKHEAD_BEAN = "trialEligibilityRedisDownBulkhead";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -78,6 +89,21 @@ public final class TrialEligibilityAutoConfiguration {
 	CircuitBreaker trialEligibilityRedisCircuitBreaker(TrialEligibilityProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
 		return circuitBreaker(REDIS_BREAKER, breakerConfig(properties.redisBreaker()).build(), meterRegistry);
+	}
+
+	@Bean(name = REDIS_DOWN_BULKHEAD_BEAN, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = REDIS_DOWN_BULKHEAD_BEAN)
+	Bulkhead trialEligibilityRedisDownBulkhead(TrialEligibilityProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		// no waiting for a permit: a caller beyond the limit gets a degraded answer at
+		// once
+		BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.redisDownConcurrency())
+			.maxWaitDuration(Duration.ZERO)
+			.build());
+		TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads)
+			.bindTo(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+		return bulkheads.bulkhead(REDIS_DOWN_BULKHEAD);
 	}
 
 	@Bean
@@ -110,8 +136,9 @@ public final class TrialEligibilityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TrialEligibilityClient trialEligibilityClient(EligibilityCache cache, CdotApi cdot, EligibilityFiller filler,
-			TrialEligibilityProperties properties, EligibilityMetrics metrics, ObjectProvider<Clock> clock) {
-		return new CachingTrialEligibilityClient(cache, cdot, filler, properties, metrics,
+			@Qualifier(REDIS_DOWN_BULKHEAD_BEAN) Bulkhead redisDownBulkhead, EligibilityMetrics metrics,
+			ObjectProvider<Clock> clock) {
+		return new CachingTrialEligibilityClient(cache, cdot, filler, redisDownBulkhead, metrics,
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 

@@ -79,6 +79,10 @@ class RedisDownTests {
 		NamespaceEligibility second = this.client.eligibility(List.of(other)).get(other);
 
 		assertThat(second).isEqualTo(new NamespaceEligibility(List.of(), AnswerState.DEGRADED));
+		assertThat(this.meters.get("resilience4j.bulkhead.available.concurrent.calls")
+			.tag("name", TrialEligibilityAutoConfiguration.REDIS_DOWN_BULKHEAD)
+			.gauge()
+			.value()).isZero();
 		assertThat(first.get(10, TimeUnit.SECONDS).get(slow).state()).isEqualTo(AnswerState.FRESH);
 		assertThat(cdot.eligibilityRequests()).hasSize(1);
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,8 @@ class TrialEligibilityAutoConfigurationTests {
 				.hasSingleBean(EligibilityFiller.class)
 				.hasSingleBean(EligibilityMetrics.class)
 				.hasBean(TrialEligibilityAutoConfiguration.CDOT_BREAKER_BEAN)
-				.hasBean(TrialEligibilityAutoConfiguration.REDIS_BREAKER_BEAN);
+				.hasBean(TrialEligibilityAutoConfiguration.REDIS_BREAKER_BEAN)
+				.hasBean(TrialEligibilityAutoConfiguration.REDIS_DOWN_BULKHEAD_BEAN);
 			assertThat(breaker(context, TrialEligibilityAutoConfiguration.CDOT_BREAKER_BEAN).getName())
 				.isEqualTo(TrialEligibilityAutoConfiguration.CDOT_BREAKER);
 			assertThat(breaker(context, TrialEligibilityAutoConfiguration.REDIS_BREAKER_BEAN).getName())
@@ -124,6 +126,23 @@ class TrialEligibilityAutoConfigurationTests {
 	}
 
 	@Test
+	void boundsCdotCallsWithoutRedisByTheConfiguredConcurrency() {
+		this.runner.withPropertyValues(CDOT_URL, "gitlab.trial-eligibility.redis-down-concurrency=3")
+			.run((context) -> assertThat(bulkhead(context).getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(3));
+	}
+
+	@Test
+	void backsOffToTheApplicationsOwnRedisDownBulkhead() {
+		Bulkhead own = Bulkhead.ofDefaults("own-redis-down");
+		this.runner.withPropertyValues(CDOT_URL)
+			.withBean(TrialEligibilityAutoConfiguration.REDIS_DOWN_BULKHEAD_BEAN, Bulkhead.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TrialEligibilityClient.class);
+				assertThat(bulkhead(context)).isSameAs(own);
+			});
+	}
+
+	@Test
 	void backsOffToTheApplicationsOwnCache() {
 		this.runner.withPropertyValues(CDOT_URL)
 			.withUserConfiguration(OwnCacheConfiguration.class)
@@ -172,6 +191,10 @@ class TrialEligibilityAutoConfigurationTests {
 
 	private static CircuitBreaker breaker(ApplicationContext context, String name) {
 		return context.getBean(name, CircuitBreaker.class);
+	}
+
+	private static Bulkhead bulkhead(ApplicationContext context) {
+		return context.getBean(TrialEligibilityAutoConfiguration.REDIS_DOWN_BULKHEAD_BEAN, Bulkhead.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)

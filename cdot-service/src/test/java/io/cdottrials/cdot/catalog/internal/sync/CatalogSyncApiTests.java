@@ -2,6 +2,7 @@ package io.cdottrials.cdot.catalog.internal.sync;
 
 import java.time.Duration;
 
+import io.cdottrials.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,8 @@ import static org.awaitility.Awaitility.await;
  * The admin sync API, Zuora's callout and the sync metrics over real HTTP.
  */
 class CatalogSyncApiTests extends CatalogSyncIntegrationTest {
+
+	private static final String SUCCEEDED = "outcome=\"succeeded\"";
 
 	@Autowired
 	TestRestTemplate rest;
@@ -102,12 +105,18 @@ class CatalogSyncApiTests extends CatalogSyncIntegrationTest {
 	@Test
 	void syncMetricsAreOnThePrometheusEndpoint() {
 		zuora.stubCatalog(PAGE_SIZE, catalog(2));
+		String before = this.rest.getForObject("/actuator/prometheus", String.class);
+
 		this.syncs.syncNow(SyncTrigger.ADMIN);
+
 		String metrics = this.rest.getForObject("/actuator/prometheus", String.class);
-		assertThat(metrics)
-			.containsPattern("cdot_catalog_sync_runs_total\\{.*outcome=\"succeeded\".*trigger=\"admin\".*\\} [1-9]")
-			.containsPattern("cdot_catalog_sync_duration_seconds_count\\{.*outcome=\"succeeded\".*\\} [1-9]")
-			.containsPattern("cdot_catalog_version\\{.*\\} 1.0")
+		assertThat(PrometheusText.sum(metrics, "cdot_catalog_sync_runs_total", SUCCEEDED, "trigger=\"admin\"")
+				- PrometheusText.sum(before, "cdot_catalog_sync_runs_total", SUCCEEDED, "trigger=\"admin\""))
+			.isEqualTo(1);
+		assertThat(PrometheusText.sum(metrics, "cdot_catalog_sync_duration_seconds_count", SUCCEEDED)
+				- PrometheusText.sum(before, "cdot_catalog_sync_duration_seconds_count", SUCCEEDED))
+			.isEqualTo(1);
+		assertThat(metrics).containsPattern("cdot_catalog_version\\{.*\\} 1.0")
 			.containsPattern("cdot_catalog_sync_last_success_age_seconds\\{.*\\} [0-9]");
 	}
 
