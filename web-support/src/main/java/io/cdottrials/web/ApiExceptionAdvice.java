@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,7 +92,7 @@ public abstract class ApiExceptionAdvice extends ResponseEntityExceptionHandler 
 	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
 		List<String> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> snakeCase(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+			.map((violation) -> snakeCase(propertyPath(violation.getPropertyPath())) + " " + violation.getMessage())
 			.sorted()
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, errors, HttpHeaders.EMPTY);
@@ -230,6 +232,21 @@ public abstract class ApiExceptionAdvice extends ResponseEntityExceptionHandler 
 	/**
 	 * {@code items[0].productRatePlanId} becomes {@code items[0].product_rate_plan_id}.
 	 */
+	/**
+	 * The path a client knows: a method validation's path starts with the controller
+	 * method's name ({@code apply.namespaceId}), which is ours, not the request's.
+	 */
+	private static String propertyPath(Path path) {
+		StringBuilder names = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+				continue;
+			}
+			names.append(names.isEmpty() ? "" : ".").append(node);
+		}
+		return names.toString();
+	}
+
 	private static String snakeCase(String field) {
 		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}

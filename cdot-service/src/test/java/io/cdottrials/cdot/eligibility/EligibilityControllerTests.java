@@ -101,7 +101,7 @@ class EligibilityControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.endsWith("namespace_id must be a positive integer, not 0");
+			.isEqualTo("namespace_id must be a positive integer, not 0");
 	}
 
 	@Test

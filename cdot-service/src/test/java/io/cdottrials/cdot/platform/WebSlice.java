@@ -1,9 +1,11 @@
 package io.cdottrials.cdot.platform;
 
 import io.cdottrials.cdot.eligibility.EligibilityProperties;
+import io.cdottrials.web.WebSupportAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpHeaders;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
+@ImportAutoConfiguration(WebSupportAutoConfiguration.class)
 @EnableConfigurationProperties({ ApiCredentialProperties.class, AdminCredentialProperties.class,
 		ZuoraCalloutCredentialProperties.class, EligibilityProperties.class })
 public class WebSlice {

@@ -98,13 +98,13 @@ class SubscriptionControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.endsWith("namespace_id must be a positive integer, not 0");
+			.isEqualTo("namespace_id must be a positive integer, not 0");
 		assertThat(this.mvc.get().uri(PATH, -2).headers((headers) -> headers.addAll(WebSlice.gitlabHeaders())))
 			.hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.endsWith("namespace_id must be a positive integer, not -2");
+			.isEqualTo("namespace_id must be a positive integer, not -2");
 		then(this.subscriptions).should(never()).replace(anyLong(), anyList());
 	}
 

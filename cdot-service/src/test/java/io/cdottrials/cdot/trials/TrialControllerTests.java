@@ -115,7 +115,7 @@ class TrialControllerTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.endsWith("namespace_id must be a positive integer, not 0");
+			.isEqualTo("namespace_id must be a positive integer, not 0");
 	}
 
 	@Test
