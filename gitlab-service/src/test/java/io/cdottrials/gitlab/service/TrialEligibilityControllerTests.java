@@ -9,11 +9,13 @@ import io.cdottrials.gitlab.client.EligibilityAnswer;
 import io.cdottrials.gitlab.client.InvalidationSource;
 import io.cdottrials.gitlab.client.NamespaceEligibility;
 import io.cdottrials.gitlab.client.TrialEligibilityClient;
+import io.cdottrials.web.WebSupportAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -37,7 +39,8 @@ import static org.mockito.Mockito.never;
  * operators invalidate.
  */
 @WebMvcTest(TrialEligibilityController.class)
-@Import({ SecurityConfiguration.class, TrialEligibilityControllerTests.SliSettings.class })
+@Import({ SecurityConfiguration.class, WebConfiguration.class, TrialEligibilityControllerTests.SliSettings.class })
+@ImportAutoConfiguration(WebSupportAutoConfiguration.class)
 class TrialEligibilityControllerTests {
 
 	private static final String PATH = "/api/v1/trial_eligibility";
