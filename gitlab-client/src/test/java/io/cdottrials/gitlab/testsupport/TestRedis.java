@@ -3,31 +3,18 @@ package io.cdottrials.gitlab.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jspecify.annotations.Nullable;
+import io.cdottrials.testsupport.server.SharedTestServer;
+import io.cdottrials.testsupport.server.SharedTestServer.Started;
 import org.testcontainers.containers.GenericContainer;
 import redis.embedded.RedisServer;
 
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The one Redis server of a test JVM, shared by every test class (tests keep apart by
- * using namespace ids of their own).
- * <p>
- * The server outlives every context that uses it: when the test run ends
- * ({@link TestRedisSessionListener}) the contexts still open (Spring's test context cache
- * keeps them until the JVM exits) are closed first, then the server stops. Were both left
- * to JVM shutdown hooks, they would run concurrently, and closing contexts would talk to
- * a Redis that is already gone.
+ * using namespace ids of their own). It stops after the last context that uses it
+ * ({@link SharedTestServer}).
  * <p>
  * Embedded ({@code com.github.codemonstur:embedded-redis}, on a free port) by default;
  * Testcontainers ({@code redis:7-alpine}) when the system property
@@ -36,9 +23,8 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 public final class TestRedis {
 
-	private static final Set<ConfigurableApplicationContext> contexts = new LinkedHashSet<>();
-
-	private static volatile @Nullable Server server;
+	private static final SharedTestServer<String> server = SharedTestServer.embeddedOrContainer("gitlab.test.redis",
+			"GITLAB_TEST_REDIS", TestRedis::startEmbedded, TestRedis::startContainer);
 
 	private TestRedis() {
 	}
@@ -48,17 +34,7 @@ public final class TestRedis {
 	 * @return its URL, e.g. {@code redis://127.0.0.1:51234}
 	 */
 	public static String url() {
-		Server current = server;
-		if (current == null) {
-			synchronized (TestRedis.class) {
-				current = server;
-				if (current == null) {
-					current = start();
-					server = current;
-				}
-			}
-		}
-		return current.url();
+		return server.get();
 	}
 
 	/**
@@ -67,34 +43,7 @@ public final class TestRedis {
 	 * @param context the context
 	 */
 	public static void usedBy(ConfigurableApplicationContext context) {
-		synchronized (contexts) {
-			contexts.add(context);
-		}
-		context.addApplicationListener(new ClosedListener(context));
-	}
-
-	/**
-	 * Closes the contexts still open, then stops the server (if it was started).
-	 */
-	static void shutdown() {
-		List<ConfigurableApplicationContext> open;
-		synchronized (contexts) {
-			open = new ArrayList<>(contexts);
-		}
-		Collections.reverse(open);
-		for (ConfigurableApplicationContext context : open) {
-			if (context.isActive()) {
-				context.close();
-			}
-		}
-		Server current;
-		synchronized (TestRedis.class) {
-			current = server;
-			server = null;
-		}
-		if (current != null) {
-			current.stop().run();
-		}
+		server.usedBy(context);
 	}
 
 	/**
@@ -110,18 +59,7 @@ public final class TestRedis {
 		}
 	}
 
-	private static Server start() {
-		String mode = System.getProperty("gitlab.test.redis",
-				System.getenv().getOrDefault("GITLAB_TEST_REDIS", "embedded"));
-		return switch (mode.toLowerCase(Locale.ROOT)) {
-			case "testcontainers" -> startContainer();
-			case "embedded" -> startEmbedded();
-			default -> throw new IllegalArgumentException(
-					"gitlab.test.redis must be 'embedded' or 'testcontainers', not '" + mode + "'");
-		};
-	}
-
-	private static Server startEmbedded() {
+	private static Started<String> startEmbedded() {
 		int port = freePort();
 		try {
 			RedisServer redis = RedisServer.newRedisServer()
@@ -131,7 +69,7 @@ public final class TestRedis {
 				.setting("appendonly no")
 				.build();
 			redis.start();
-			Runnable stop = once(() -> {
+			Started<String> started = new Started<>("redis://127.0.0.1:" + port, () -> {
 				try {
 					redis.stop();
 				}
@@ -139,55 +77,20 @@ public final class TestRedis {
 					throw new UncheckedIOException("Could not stop embedded Redis", ex);
 				}
 			});
-			// the fallback when the run ends without TestRedisSessionListener: the
+			// the fallback when the run ends without the session listener: the
 			// redis-server process must not outlive the JVM
-			Runtime.getRuntime().addShutdownHook(new Thread(stop));
-			return new Server("redis://127.0.0.1:" + port, stop);
+			Runtime.getRuntime().addShutdownHook(new Thread(started.stop()));
+			return started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start embedded Redis", ex);
 		}
 	}
 
-	private static Server startContainer() {
+	private static Started<String> startContainer() {
 		GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
 		container.start();
-		return new Server("redis://" + container.getHost() + ":" + container.getMappedPort(6379),
-				once(container::stop));
-	}
-
-	private static Runnable once(Runnable action) {
-		AtomicBoolean done = new AtomicBoolean();
-		return () -> {
-			if (done.compareAndSet(false, true)) {
-				action.run();
-			}
-		};
-	}
-
-	private record Server(String url, Runnable stop) {
-	}
-
-	/**
-	 * Forgets a context once it closed (evicted from the context cache, say).
-	 */
-	private static final class ClosedListener implements ApplicationListener<ContextClosedEvent> {
-
-		private final ConfigurableApplicationContext context;
-
-		ClosedListener(ConfigurableApplicationContext context) {
-			this.context = context;
-		}
-
-		@Override
-		public void onApplicationEvent(ContextClosedEvent event) {
-			if (event.getApplicationContext() == this.context) {
-				synchronized (contexts) {
-					contexts.remove(this.context);
-				}
-			}
-		}
-
+		return new Started<>("redis://" + container.getHost() + ":" + container.getMappedPort(6379), container::stop);
 	}
 
 }
