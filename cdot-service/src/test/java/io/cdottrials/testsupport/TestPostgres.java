@@ -68,6 +68,18 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * A connection source to the server's {@code postgres} database, as superuser.
+	 * @return the data source
+	 */
+	static DataSource admin() {
+		return server().admin();
+	}
+
+	static int port() {
+		return server().port();
+	}
+
+	/**
 	 * Records that a context uses a database of this server, so that it is closed before
 	 * the server stops.
 	 * @param context the context
@@ -93,6 +105,7 @@ public final class TestPostgres {
 				context.close();
 			}
 		}
+		TestPostgresReplica.stop();
 		Server current;
 		synchronized (TestPostgres.class) {
 			current = server;
