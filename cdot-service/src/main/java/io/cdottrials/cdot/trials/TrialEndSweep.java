@@ -15,7 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Once a day (one replica, by ShedLock) finds the trials that ended since the last sweep
@@ -39,16 +41,24 @@ class TrialEndSweep {
 
 	private final Clock clock;
 
-	TrialEndSweep(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	TrialEndSweep(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@Scheduled(cron = "${cdot.trials.end-sweep-cron:0 5 0 * * *}", zone = "UTC")
 	@SchedulerLock(name = NAME, lockAtMostFor = "PT30M")
 	void daily() {
-		sweep(LocalDate.now(this.clock));
+		// sweep()'s @Transactional does not apply to a call from this class: without
+		// the transaction, TrialEnded would reach no listener (they run after commit)
+		// and the mark would move apart from the events. The lock is taken outside the
+		// transaction and released after its commit.
+		this.transaction.executeWithoutResult((status) -> sweep(LocalDate.now(this.clock)));
 	}
 
 	/**
