@@ -49,6 +49,13 @@ class ReadReplicaConfiguration {
 		return pool;
 	}
 
+	@Bean
+	@Primary
+	ReplicaCatchUp walReplayCatchUp(@Qualifier("primaryPool") DataSource primaryPool,
+			@Qualifier("replicaPool") DataSource replicaPool) {
+		return new WalReplayCatchUp(primaryPool, replicaPool);
+	}
+
 	private static HikariDataSource pool(String name, HikariDataSource pool, Environment environment) {
 		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
 		pool.setPoolName(name);

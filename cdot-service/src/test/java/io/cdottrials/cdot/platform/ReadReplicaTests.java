@@ -1,5 +1,6 @@
 package io.cdottrials.cdot.platform;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With {@code cdot.datasource.replica.url} set to a streaming replica (started by the
  * test setup on loopback), read-only transactions read the replica and everything else
- * the primary.
+ * the primary; a webhook waits until the replica has the change GitLab will refetch.
  */
 @TestPropertySource(properties = "cdot.test.postgres-replica=true")
 class ReadReplicaTests extends CdotIntegrationTest {
@@ -65,6 +66,33 @@ class ReadReplicaTests extends CdotIntegrationTest {
 			TestPostgresReplica.resumeReplay();
 		}
 		Awaitility.await().untilAsserted(() -> assertThat(eligibleTypes(namespaceId)).isEmpty());
+	}
+
+	@Test
+	void aWebhookWaitsUntilTheReplicaHasTheChangeGitlabWillRefetch() {
+		long namespaceId = newNamespaceId();
+		TestPostgresReplica.awaitReplayed();
+		TestPostgresReplica.pauseReplay();
+		try {
+			assertThat(subscribe(namespaceId, List.of()).getStatusCode().is2xxSuccessful()).isTrue();
+
+			Awaitility.await()
+				.during(Duration.ofMillis(1500))
+				.atMost(Duration.ofSeconds(3))
+				.untilAsserted(() -> assertThat(notifiedNamespaces()).doesNotContain(namespaceId));
+		}
+		finally {
+			TestPostgresReplica.resumeReplay();
+		}
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notifiedNamespaces()).contains(namespaceId));
+	}
+
+	private List<Long> notifiedNamespaces() {
+		return deliveries(this.jsonMapper).stream()
+			.flatMap((delivery) -> delivery.event().namespaceIds().stream())
+			.toList();
 	}
 
 	private boolean inRecovery() {
