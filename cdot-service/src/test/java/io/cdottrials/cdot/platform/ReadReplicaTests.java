@@ -65,7 +65,9 @@ class ReadReplicaTests extends CdotIntegrationTest {
 		finally {
 			TestPostgresReplica.resumeReplay();
 		}
-		Awaitility.await().untilAsserted(() -> assertThat(eligibleTypes(namespaceId)).isEmpty());
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(eligibleTypes(namespaceId)).isEmpty());
 	}
 
 	@Test
@@ -87,6 +89,23 @@ class ReadReplicaTests extends CdotIntegrationTest {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(notifiedNamespaces()).contains(namespaceId));
+	}
+
+	@Test
+	void bothPoolsAreMeasuredAndTheReplicaIsNotPartOfReadiness() {
+		TestPostgresReplica.awaitReplayed();
+		TestPostgresReplica.pauseReplay();
+		try {
+			String metrics = this.rest.getForObject("/actuator/prometheus", String.class);
+			assertThat(metrics).contains("hikaricp_connections_max{application=\"cdot-service\",pool=\"primary\"}")
+				.contains("hikaricp_connections_max{application=\"cdot-service\",pool=\"replica\"}");
+			// a lagging replica does not take the instance out of the load balancer
+			assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			TestPostgresReplica.resumeReplay();
+		}
 	}
 
 	private List<Long> notifiedNamespaces() {
