@@ -20,8 +20,8 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
  * sends read-only transactions to the replica and everything else (writes, the re-check
  * inside a trial application, ShedLock, Flyway, the outbox) to the primary. Spring's
  * {@link LazyConnectionDataSourceProxy} picks the pool when a transaction's first
- * statement runs, by then it knows the transaction is read-only. The answers of a
- * read-only transaction lag the primary by the replica's replay lag (docs/scaling.md).
+ * statement runs, when it knows the transaction is read-only. The answers of a read-only
+ * transaction lag the primary by the replica's replay lag (docs/scaling.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("cdot.datasource.replica.url")
@@ -56,12 +56,6 @@ class ReadReplicaConfiguration {
 		return new WalReplayCatchUp(primaryPool, replicaPool);
 	}
 
-	private static HikariDataSource pool(String name, HikariDataSource pool, Environment environment) {
-		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
-		pool.setPoolName(name);
-		return pool;
-	}
-
 	@Bean
 	@Primary
 	LazyConnectionDataSourceProxy dataSource(@Qualifier("primaryPool") DataSource primaryPool,
@@ -69,6 +63,12 @@ class ReadReplicaConfiguration {
 		LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primaryPool);
 		routing.setReadOnlyDataSource(replicaPool);
 		return routing;
+	}
+
+	private static HikariDataSource pool(String name, HikariDataSource pool, Environment environment) {
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+		pool.setPoolName(name);
+		return pool;
 	}
 
 }
