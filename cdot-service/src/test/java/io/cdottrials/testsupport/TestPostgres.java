@@ -54,6 +54,18 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * A connection source to the server's {@code postgres} database, as superuser.
+	 * @return the data source
+	 */
+	static DataSource admin() {
+		return server.get().admin();
+	}
+
+	static int port() {
+		return server.get().port();
+	}
+
+	/**
 	 * Records that a context uses a database of this server, so that it is closed before
 	 * the server stops.
 	 * @param context the context
@@ -68,6 +80,9 @@ public final class TestPostgres {
 			// when the run ends without the session listener
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
 			return new Started<>(new Server("localhost", postgres.getPort(), "postgres", "postgres"), () -> {
+				// a streaming replica of this server, where a test started one, goes
+				// first
+				TestPostgresReplica.stop();
 				try {
 					postgres.close();
 				}

@@ -18,11 +18,14 @@ import io.cdottrials.model.TrialType;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Evaluates the rules for many namespaces at once. Whatever the number of namespaces, an
  * evaluation costs three SQL statements: the flag, the subscriptions, the trial history.
- * Runs in the caller's transaction when there is one.
+ * Runs in the caller's transaction when there is one; otherwise in a read-only one, which
+ * a configured read replica serves (docs/scaling.md: the answer may lag by the replica's
+ * replay lag; a trial application re-checks on the primary).
  * <p>
  * A bulk answer is the hot path (GitLab asks for up to 1000 namespaces at a time): each
  * namespace's state becomes a {@link Candidate} once, every rule decides every type from
@@ -67,6 +70,7 @@ public class Eligibility {
 	 * @param namespaceIds the namespaces; duplicates are answered once
 	 * @return eligible types by namespace id, in the order asked, every id present
 	 */
+	@Transactional(readOnly = true)
 	public Map<Long, List<TrialType>> eligibleTypes(Collection<Long> namespaceIds) {
 		List<Candidate> candidates = candidates(namespaceIds);
 		Map<Long, List<TrialType>> answer = new LinkedHashMap<>((int) (candidates.size() / 0.75f) + 1);
@@ -91,6 +95,7 @@ public class Eligibility {
 	 * @param namespaceId the namespace
 	 * @return verdicts by trial type, rules in their order
 	 */
+	@Transactional(readOnly = true)
 	public Map<TrialType, List<Verdict>> explain(long namespaceId) {
 		Candidate candidate = candidates(List.of(namespaceId)).get(0);
 		Map<TrialType, List<Verdict>> explanation = new EnumMap<>(TrialType.class);
@@ -130,6 +135,7 @@ public class Eligibility {
 	 * @param namespaceId the namespace
 	 * @return the trial type to apply for
 	 */
+	@Transactional(readOnly = true)
 	public TrialType ultimateTrialFor(long namespaceId) {
 		NamespaceState state = this.namespaceStates.states(List.of(namespaceId), LocalDate.now(this.clock))
 			.getOrDefault(namespaceId, NamespaceState.free(namespaceId));

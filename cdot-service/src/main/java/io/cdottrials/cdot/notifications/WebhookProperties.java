@@ -22,12 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * starts draining after a receiver is back (until then GitLab serves the old answers as
  * fresh), traded against one refused call per event and {@code maxBackoff} while a
  * receiver stays down
+ * @param replicaWait with a read replica, how long a delivery waits for the replica to
+ * replay the change first (GitLab refetches at once); a replica further behind fails the
+ * attempt and the resubmitter retries it. Together with both timeouts it stays below
+ * {@code spring.modulith.events.staleness.processing}
  */
 @ConfigurationProperties("cdot.webhooks.gitlab")
 public record WebhookProperties(@DefaultValue List<URI> urls, @DefaultValue("") String secret,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
 		@DefaultValue("1s") Duration retryInterval, @DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("4s") Duration maxBackoff) {
+		@DefaultValue("4s") Duration maxBackoff, @DefaultValue("2s") Duration replicaWait) {
 
 	public WebhookProperties {
 		if (!urls.isEmpty() && secret.isBlank()) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.cdottrials.cdot.platform.ReplicaCatchUp;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.WebhookSignature;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,8 +48,11 @@ class WebhookSender {
 
 	private final Clock clock;
 
+	private final ReplicaCatchUp replicaCatchUp;
+
 	WebhookSender(WebhookProperties properties, RestClient.Builder builder, JsonMapper jsonMapper, JdbcClient jdbc,
-			MeterRegistry registry, Clock clock) {
+			MeterRegistry registry, Clock clock, ReplicaCatchUp replicaCatchUp) {
+		this.replicaCatchUp = replicaCatchUp;
 		this.properties = properties;
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
@@ -69,6 +73,12 @@ class WebhookSender {
 		List<URI> urls = this.properties.urls();
 		if (urls.isEmpty()) {
 			return;
+		}
+		// GitLab refetches as soon as it hears: from a replica that already has the
+		// change
+		if (!this.replicaCatchUp.await(this.properties.replicaWait())) {
+			count("failed");
+			throw new WebhookDeliveryFailed(event, List.of("every URL (the read replica lags)"));
 		}
 		byte[] body = this.jsonMapper.writeValueAsBytes(event);
 		Set<String> delivered = new HashSet<>(this.jdbc.sql("select url from webhook_deliveries where event_id = ?")

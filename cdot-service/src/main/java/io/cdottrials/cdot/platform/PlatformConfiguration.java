@@ -19,6 +19,12 @@ class PlatformConfiguration {
 		return FeatureFlags.jdbc(dataSource);
 	}
 
+	/** Replaced by {@link ReadReplicaConfiguration}'s when a replica is configured. */
+	@Bean
+	ReplicaCatchUp noReplicaCatchUp() {
+		return ReplicaCatchUp.none();
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

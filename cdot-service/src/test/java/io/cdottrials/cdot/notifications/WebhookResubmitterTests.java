@@ -26,7 +26,7 @@ class WebhookResubmitterTests {
 	private final WebhookResubmitter resubmitter = new WebhookResubmitter(mock(IncompleteEventPublications.class),
 			new WebhookProperties(List.of(URI.create("http://gitlab.example.com/hooks/cdot")), "s3cret",
 					Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
-					Duration.ofMinutes(10)),
+					Duration.ofMinutes(10), Duration.ofSeconds(2)),
 			Clock.systemUTC());
 
 	@Test
@@ -70,7 +70,7 @@ class WebhookResubmitterTests {
 	@Test
 	void theSecretIsNotInTheProperties() {
 		assertThat(new WebhookProperties(List.of(), "s3cret", Duration.ZERO, Duration.ZERO, Duration.ZERO,
-				Duration.ZERO, Duration.ZERO)
+				Duration.ZERO, Duration.ZERO, Duration.ZERO)
 			.toString()).doesNotContain("s3cret");
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.cdottrials.cdot.platform.ReplicaCatchUp;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.testsupport.CdotIntegrationTest;
 import io.cdottrials.testsupport.WebhookReceiver;
@@ -59,8 +60,9 @@ class WebhookSenderTests extends CdotIntegrationTest {
 		WebhookSender sender = new WebhookSender(
 				new WebhookProperties(List.of(URI.create(base + healthy), URI.create(base + flaky)), "secret",
 						Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
-						Duration.ofSeconds(10)),
-				this.restClientBuilder, this.jsonMapper, this.jdbc, this.registry, Clock.systemUTC());
+						Duration.ofSeconds(10), Duration.ofSeconds(2)),
+				this.restClientBuilder, this.jsonMapper, this.jdbc, this.registry, Clock.systemUTC(),
+				ReplicaCatchUp.none());
 		NamespaceEligibilityChanged event = NamespaceEligibilityChanged.of(UUID.randomUUID(), List.of(newNamespaceId()),
 				"trial_started", Instant.now());
 
