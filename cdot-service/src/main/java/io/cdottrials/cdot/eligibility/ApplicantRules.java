@@ -30,13 +30,16 @@ public class ApplicantRules {
 	 * @return the failing verdicts, empty when the applicant may start a trial
 	 */
 	public List<Verdict> failed(ApplicantForm form, Collection<String> skipped) {
-		List<Verdict> failed = new ArrayList<>();
-		for (ApplicantRule rule : this.rules) {
-			if (!skipped.contains(rule.name()) && enabled(rule) && !rule.passes(form)) {
-				failed.add(Verdict.fail(rule.name(), rule.reason(form, false)));
-			}
-		}
-		return failed;
+		return active().failed(form, skipped);
+	}
+
+	/**
+	 * The rules whose flags are on now, read once: for a caller that must not query while
+	 * it holds a lock.
+	 * @return the enabled rules
+	 */
+	public Active active() {
+		return new Active(this.rules.stream().filter(this::enabled).toList());
 	}
 
 	/**
@@ -87,6 +90,31 @@ public class ApplicantRules {
 
 	private boolean enabled(ApplicantRule rule) {
 		return this.flags.isActive(rule.flag(), rule.enabledByDefault());
+	}
+
+	/**
+	 * The rules enabled at one time.
+	 *
+	 * @param rules the enabled rules
+	 */
+	public record Active(List<ApplicantRule> rules) {
+
+		/**
+		 * The rules the applicant fails.
+		 * @param form the applicant's form
+		 * @param skipped names of rules not to apply (an experiment variant's)
+		 * @return the failing verdicts, empty when the applicant may start a trial
+		 */
+		public List<Verdict> failed(ApplicantForm form, Collection<String> skipped) {
+			List<Verdict> failed = new ArrayList<>();
+			for (ApplicantRule rule : this.rules) {
+				if (!skipped.contains(rule.name()) && !rule.passes(form)) {
+					failed.add(Verdict.fail(rule.name(), rule.reason(form, false)));
+				}
+			}
+			return failed;
+		}
+
 	}
 
 }

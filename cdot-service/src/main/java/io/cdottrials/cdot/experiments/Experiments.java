@@ -47,21 +47,21 @@ public class Experiments {
 	 * @return the assignment, empty outside any running experiment or its rollout
 	 */
 	public Optional<Assignment> assign(long namespaceId, TrialType type) {
+		return running().assign(namespaceId, type);
+	}
+
+	/**
+	 * The experiments running now, read once: for a caller that must not query while it
+	 * holds a lock.
+	 * @return the running experiments
+	 */
+	public Running running() {
 		Instant now = Instant.now(this.clock);
-		for (Experiment experiment : this.jdbc.sql("""
-				select * from experiments
-				where (trial_type = ? or family = ?) and starts_at <= ? and ends_at > ?
-				order by starts_at, key""")
-			.params(type.wireName(), type.family().wireName(), Timestamp.from(now), Timestamp.from(now))
+		return new Running(this.jdbc.sql("""
+				select * from experiments where starts_at <= ? and ends_at > ? order by starts_at, key""")
+			.params(Timestamp.from(now), Timestamp.from(now))
 			.query(this::experiment)
-			.list()) {
-			Variant variant = experiment.covers(type, now) ? experiment.variantOf(namespaceId) : null;
-			if (variant != null) {
-				return Optional
-					.of(new Assignment(experiment.key(), variant.name(), variant.durationDays(), variant.skipRules()));
-			}
-		}
-		return Optional.empty();
+			.list(), now);
 	}
 
 	/**
@@ -141,6 +141,34 @@ public class Experiments {
 				this.jsonMapper.readValue(rs.getString("variants"), VARIANTS), rs.getInt("rollout_percent"),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+	}
+
+	/**
+	 * The experiments running at one time.
+	 *
+	 * @param experiments the experiments, by start then key
+	 * @param at the time
+	 */
+	public record Running(List<Experiment> experiments, Instant at) {
+
+		/**
+		 * The variant a namespace gets for a trial of a type: the first experiment (by
+		 * start, then key) covering the type whose rollout holds the namespace decides.
+		 * @param namespaceId the namespace
+		 * @param type the trial type
+		 * @return the assignment, empty outside any running experiment or its rollout
+		 */
+		public Optional<Assignment> assign(long namespaceId, TrialType type) {
+			for (Experiment experiment : this.experiments) {
+				Variant variant = experiment.covers(type, this.at) ? experiment.variantOf(namespaceId) : null;
+				if (variant != null) {
+					return Optional.of(new Assignment(experiment.key(), variant.name(), variant.durationDays(),
+							variant.skipRules()));
+				}
+			}
+			return Optional.empty();
+		}
+
 	}
 
 }

@@ -99,7 +99,11 @@ public class Trials {
 	 */
 	TrialResponse.Trial apply(long namespaceId, LongFunction<TrialType> typeOf, Applicant applicant) {
 		try {
-			return this.transactions.execute((status) -> applyInTransaction(namespaceId, typeOf, applicant));
+			// read before the namespace's lock: under it, only the rules' own queries run
+			Experiments.Running running = this.experiments.running();
+			ApplicantRules.Active active = this.applicantRules.active();
+			return this.transactions
+				.execute((status) -> applyInTransaction(namespaceId, typeOf, applicant, running, active));
 		}
 		catch (NotEligibleException ex) {
 			Optional<Assignment> assignment = this.experiments.assign(namespaceId, ex.type());
@@ -115,15 +119,14 @@ public class Trials {
 	}
 
 	private TrialResponse.Trial applyInTransaction(long namespaceId, LongFunction<TrialType> typeOf,
-			Applicant applicant) {
+			Applicant applicant, Experiments.Running running, ApplicantRules.Active active) {
 		// Serialises everything that changes one namespace's eligibility (subscription
 		// writes take the same lock), so the check below stays true until commit.
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(namespaceId).query().singleRow();
 		TrialType type = typeOf.apply(namespaceId);
-		Optional<Assignment> assignment = this.experiments.assign(namespaceId, type);
+		Optional<Assignment> assignment = running.assign(namespaceId, type);
 		List<Verdict> failed = new java.util.ArrayList<>(this.eligibility.failedRules(namespaceId, type));
-		failed.addAll(
-				this.applicantRules.failed(form(applicant), assignment.map(Assignment::skipRules).orElse(List.of())));
+		failed.addAll(active.failed(form(applicant), assignment.map(Assignment::skipRules).orElse(List.of())));
 		if (!failed.isEmpty()) {
 			this.metrics.applied(type, "not_eligible");
 			throw new NotEligibleException(namespaceId, type, failed);
