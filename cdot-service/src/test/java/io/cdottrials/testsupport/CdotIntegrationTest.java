@@ -29,15 +29,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 /**
  * Base of the full integration tests of subscriptions, eligibility, trials and
  * notifications: one application context for all of them (real HTTP on a random port,
- * real PostgreSQL, the fixture catalog, webhooks to {@link WebhookReceiver}). Each test
- * works on namespace ids of its own, so tests never see each other's rows.
+ * real PostgreSQL, the fixture catalog, webhooks to {@link WebhookReceiver}, analytics
+ * events to {@link SnowplowCollector}). Each test works on namespace ids of its own, so
+ * tests never see each other's rows.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cdot.webhooks.gitlab.secret=" + WebhookReceiver.SECRET,
 				"cdot.webhooks.gitlab.retry-interval=PT0.3S", "cdot.webhooks.gitlab.initial-backoff=200ms",
 				"cdot.webhooks.gitlab.max-backoff=1s", "cdot.trials.apdex-threshold=10s",
 				"cdot.webhooks.gitlab.read-timeout=2s", "cdot.trials.durations.gitlab_duo_pro.next-duration-days=45",
-				"cdot.trials.durations.gitlab_duo_pro.next-active-time=2030-01-01T00:00:00Z" })
+				"cdot.trials.durations.gitlab_duo_pro.next-active-time=2030-01-01T00:00:00Z",
+				"cdot.analytics.retry-interval=PT0.5S" })
 @AutoConfigureTestRestTemplate
 @Import(IntegrationFixtures.class)
 public abstract class CdotIntegrationTest {
@@ -51,6 +53,7 @@ public abstract class CdotIntegrationTest {
 	@DynamicPropertySource
 	static void webhookReceiver(DynamicPropertyRegistry registry) {
 		registry.add("cdot.webhooks.gitlab.urls", WebhookReceiver::url);
+		registry.add("cdot.analytics.collector-url", SnowplowCollector::url);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.cdottrials.cdot.subscriptions.SubscriptionChanged;
 import io.cdottrials.cdot.trials.TrialEnded;
+import io.cdottrials.cdot.trials.TrialExtended;
 import io.cdottrials.cdot.trials.TrialStarted;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 
@@ -43,6 +44,12 @@ class EligibilityChangeNotifier {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(TrialEnded event) {
 		this.sender.send(NamespaceEligibilityChanged.of(event.eventId(), event.namespaceIds(), "trial_ended",
+				event.occurredAt()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TrialExtended event) {
+		this.sender.send(NamespaceEligibilityChanged.of(event.eventId(), event.namespaceIds(), "trial_extended",
 				event.occurredAt()));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.cdottrials.cdot.subscriptions.SubscriptionChanged;
 import io.cdottrials.cdot.trials.TrialEnded;
+import io.cdottrials.cdot.trials.TrialExtended;
 import io.cdottrials.cdot.trials.TrialStarted;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookResubmitter {
 
-	private static final Set<Class<?>> EVENTS = Set.of(SubscriptionChanged.class, TrialStarted.class, TrialEnded.class);
+	private static final Set<Class<?>> EVENTS = Set.of(SubscriptionChanged.class, TrialStarted.class, TrialEnded.class,
+			TrialExtended.class);
 
 	private final IncompleteEventPublications publications;
 

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 import io.cdottrials.cdot.eligibility.Eligibility;
+import io.cdottrials.web.ApiException;
 import io.cdottrials.model.TrialRequest;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
@@ -88,7 +88,12 @@ class GitlabTrialController {
 		Set<ConstraintViolation<TrialRequest>> violations = this.validator.validate(request,
 				TrialRequest.Application.class);
 		if (!violations.isEmpty()) {
-			throw new ConstraintViolationException(violations);
+			// named as GitLab sends them (trial_user.namespace_id), like the @Valid
+			// errors
+			throw new ApiException(HttpStatus.BAD_REQUEST, violations.stream()
+				.map((violation) -> jsonPath(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+				.sorted()
+				.toList());
 		}
 		TrialUser user = request.trialUser();
 		LongFunction<TrialType> typeOf = GitlabTrialTypes.of(path, user, this.eligibility);
@@ -103,6 +108,10 @@ class GitlabTrialController {
 		catch (NotEligibleException ex) {
 			throw ex.forGitlabUsers();
 		}
+	}
+
+	private static String jsonPath(String javaPath) {
+		return javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/**

@@ -41,6 +41,14 @@ class NotEligibleException extends ApiException {
 	 * come, so they are sentences without rule names.
 	 * @return the refusal for GitLab's trial paths
 	 */
+	TrialType type() {
+		return this.type;
+	}
+
+	List<Verdict> failed() {
+		return this.failed;
+	}
+
 	NotEligibleException forGitlabUsers() {
 		return new NotEligibleException(this.namespaceId, this.type, this.failed,
 				(verdict) -> "This group cannot start the " + this.type + " trial: " + verdict.reason() + ".");

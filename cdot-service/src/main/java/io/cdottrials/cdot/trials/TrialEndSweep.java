@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.cdottrials.cdot.analytics.AnalyticsEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +63,18 @@ class TrialEndSweep {
 			return List.of();
 		}
 		// a trial ends on its ends_on day (the first day it is no longer active)
-		List<Long> ended = this.jdbc
-			.sql("select distinct namespace_id from trials where ends_on > ? and ends_on <= ? order by namespace_id")
+		List<EndedTrial> trials = this.jdbc.sql("""
+				select namespace_id, trial_type, experiment_key, variant from trials
+				where ends_on > ? and ends_on <= ? order by namespace_id, id""")
 			.params(Date.valueOf(sweptThrough), Date.valueOf(today))
-			.query(Long.class)
+			.query((rs, row) -> new EndedTrial(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
+		List<Long> ended = trials.stream().map(EndedTrial::namespaceId).distinct().toList();
+		Instant now = Instant.now(this.clock);
+		for (EndedTrial trial : trials) {
+			this.events.publishEvent(new AnalyticsEvent(UUID.randomUUID(), AnalyticsEvent.TRIAL_ENDED,
+					trial.namespaceId(), trial.trialType(), trial.experiment(), trial.variant(), Map.of(), now));
+		}
 		for (int from = 0; from < ended.size(); from += BATCH) {
 			List<Long> batch = ended.subList(from, Math.min(ended.size(), from + BATCH));
 			this.events.publishEvent(new TrialEnded(UUID.randomUUID(), List.copyOf(batch), Instant.now(this.clock)));
@@ -76,6 +86,10 @@ class TrialEndSweep {
 			.update();
 		logger.info("Trial-end sweep through {}: {} namespaces", today, ended.size());
 		return ended;
+	}
+
+	private record EndedTrial(long namespaceId, String trialType, @Nullable String experiment,
+			@Nullable String variant) {
 	}
 
 }

@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code -} turns it off
  * @param applicantRetention how long the applicant's form fields (personal data) are kept
  * after GitLab sent them; the daily purge deletes older ones
+ * @param conversionWindow a paid subscription of the trial's family counts as the trial's
+ * conversion while the trial runs and this long after it ended
  */
 @ConfigurationProperties("cdot.trials")
 public record TrialsProperties(@DefaultValue Map<String, DurationProperties> durations,
 		@DefaultValue("0 5 0 * * *") String endSweepCron, @DefaultValue("0 15 0 * * *") String applicantPurgeCron,
-		@DefaultValue("90d") Duration applicantRetention) {
+		@DefaultValue("90d") Duration applicantRetention, @DefaultValue("30d") Duration conversionWindow) {
 
 	/**
 	 * How long one trial type lasts, and an optional scheduled change.

@@ -50,9 +50,8 @@ class TrialDurationsTests {
 	}
 
 	private static TrialDurations durations(Map<String, TrialsProperties.DurationProperties> configured) {
-		return new TrialDurations(
-				new TrialsProperties(configured, "0 5 0 * * *", "0 15 0 * * *", java.time.Duration.ofDays(90)),
-				Clock.fixed(NOW, ZoneOffset.UTC));
+		return new TrialDurations(new TrialsProperties(configured, "0 5 0 * * *", "0 15 0 * * *",
+				java.time.Duration.ofDays(90), java.time.Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 }

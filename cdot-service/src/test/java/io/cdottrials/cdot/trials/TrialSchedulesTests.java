@@ -70,7 +70,7 @@ class TrialSchedulesTests {
 
 	private ScheduledTaskRegistrar configure(String endSweepCron, String applicantPurgeCron) {
 		TrialsProperties properties = new TrialsProperties(Map.of(), endSweepCron, applicantPurgeCron,
-				java.time.Duration.ofDays(90));
+				java.time.Duration.ofDays(90), java.time.Duration.ofDays(30));
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 		new TrialSchedules(this.sweep, this.purge, this.locks, properties, this.clock).configureTasks(registrar);
 		return registrar;
