@@ -2,6 +2,11 @@ package io.cdottrials.cdot.catalog.internal.source;
 
 import java.util.List;
 
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
+
 /**
  * The whole catalog as one source answered it, flattened: every record names its parent
  * by Zuora id.

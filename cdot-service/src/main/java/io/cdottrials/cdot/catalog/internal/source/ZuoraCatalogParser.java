@@ -13,6 +13,11 @@ import java.util.TreeMap;
 import io.cdottrials.cdot.catalog.internal.customfields.CustomField.Level;
 import io.cdottrials.cdot.catalog.internal.customfields.CustomField;
 import io.cdottrials.cdot.catalog.internal.customfields.CustomFields;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.TierRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

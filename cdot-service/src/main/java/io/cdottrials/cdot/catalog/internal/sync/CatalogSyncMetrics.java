@@ -3,7 +3,7 @@ package io.cdottrials.cdot.catalog.internal.sync;
 import java.time.Duration;
 import java.util.List;
 
-import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogDiff;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

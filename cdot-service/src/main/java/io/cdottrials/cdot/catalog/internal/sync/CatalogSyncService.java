@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
-import io.cdottrials.cdot.catalog.internal.source.ValidationFinding;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -32,7 +32,7 @@ public class CatalogSyncService implements DisposableBean {
 	/** The cluster-wide lock every sync takes. */
 	public static final String LOCK_NAME = "catalog-sync";
 
-	static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(15);
+	public static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(15);
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogSyncService.class);
 

@@ -5,6 +5,11 @@ import java.util.Map;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogDiffer;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogWriter;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalog;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalogReader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -3,6 +3,7 @@ package io.cdottrials.cdot.catalog.internal.sync;
 import java.util.Optional;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogDiff;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

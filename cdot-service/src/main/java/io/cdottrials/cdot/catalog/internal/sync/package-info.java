@@ -1,7 +1,7 @@
 /**
- * Catalog sync: applies a complete fetched catalog of the catalog in one transaction as a
- * new catalog version with its diff, triggered daily, by an operator or by Zuora's
- * callout, one at a time across replicas. Owned by Provision.
+ * Catalog sync runs: one at a time across replicas, each applying a complete fetched
+ * catalog in one transaction as a new catalog version with its diff. What starts a run is
+ * in {@code trigger}, the stored records in {@code store}. Owned by Provision.
  */
 @NullMarked
 package io.cdottrials.cdot.catalog.internal.sync;

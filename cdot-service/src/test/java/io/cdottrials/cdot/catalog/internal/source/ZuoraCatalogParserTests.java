@@ -3,6 +3,12 @@ package io.cdottrials.cdot.catalog.internal.source;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.TierRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ValidationFinding;
+import io.cdottrials.cdot.catalog.internal.source.record.Values;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

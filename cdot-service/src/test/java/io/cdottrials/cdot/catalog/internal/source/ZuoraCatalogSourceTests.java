@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
 import io.cdottrials.cdot.catalog.internal.zuora.ZuoraProperties;
 import io.cdottrials.testsupport.ZuoraStub;
 import org.junit.jupiter.api.BeforeEach;

@@ -36,17 +36,17 @@ import static org.awaitility.Awaitility.await;
 				"cdot.zuora.retry.max-attempts=3", "cdot.zuora.retry.initial-backoff=10ms",
 				"cdot.zuora.retry.max-backoff=2s" })
 @AutoConfigureTestRestTemplate
-abstract class CatalogSyncIntegrationTest {
+public abstract class CatalogSyncIntegrationTest {
 
-	static final int PAGE_SIZE = 2;
+	protected static final int PAGE_SIZE = 2;
 
-	static final ZuoraStub zuora = ZuoraStub.shared();
-
-	@Autowired
-	JdbcClient jdbc;
+	protected static final ZuoraStub zuora = ZuoraStub.shared();
 
 	@Autowired
-	CatalogSyncService syncs;
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected CatalogSyncService syncs;
 
 	@DynamicPropertySource
 	static void zuoraBaseUrl(DynamicPropertyRegistry registry) {
@@ -78,26 +78,26 @@ abstract class CatalogSyncIntegrationTest {
 	 * A catalog of {@code count} products with one rate plan and one charge each: product
 	 * {@code Pn}, rate plan {@code RPn}, charge {@code Cn}.
 	 */
-	static List<Map<String, Object>> catalog(int count) {
+	protected static List<Map<String, Object>> catalog(int count) {
 		return IntStream.rangeClosed(1, count).mapToObj(CatalogSyncIntegrationTest::product).toList();
 	}
 
-	static Map<String, Object> product(int i) {
+	protected static Map<String, Object> product(int i) {
 		return ZuoraStub.Catalog.product("P" + i, "Product " + i, List.of(ratePlan(i)));
 	}
 
-	static Map<String, Object> ratePlan(int i) {
+	protected static Map<String, Object> ratePlan(int i) {
 		return ZuoraStub.Catalog.ratePlan("RP" + i, "Plan " + i, planFields("initial_purchase;renew", "True"),
 				List.of(charge(i)));
 	}
 
-	static Map<String, Object> charge(int i) {
+	protected static Map<String, Object> charge(int i) {
 		return ZuoraStub.Catalog.charge("C" + i, "Charge " + i, "Annual", 100.0 * i,
 				chargeFields("Premium", "GitLab.com"));
 	}
 
 	/** Takes the sync lock as another replica would. */
-	void anotherReplicaHoldsTheSyncLock() {
+	protected void anotherReplicaHoldsTheSyncLock() {
 		this.jdbc
 			.sql("""
 					insert into shedlock (name, lock_until, locked_at, locked_by)
@@ -107,7 +107,7 @@ abstract class CatalogSyncIntegrationTest {
 			.update();
 	}
 
-	long count(String table) {
+	protected long count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.cdottrials.cdot.catalog.CatalogSynced;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogDiff;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogWriter;
 import io.cdottrials.testsupport.GeneratedCatalog;
 import io.cdottrials.testsupport.ZuoraStub;
 import com.github.tomakehurst.wiremock.client.WireMock;

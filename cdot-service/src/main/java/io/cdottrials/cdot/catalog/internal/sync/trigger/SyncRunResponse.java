@@ -1,8 +1,9 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
 
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cdottrials.cdot.catalog.internal.sync.SyncRun;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

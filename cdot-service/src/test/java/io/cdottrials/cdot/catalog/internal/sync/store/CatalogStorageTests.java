@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,8 @@ import io.cdottrials.cdot.catalog.Plan;
 import io.cdottrials.cdot.catalog.internal.snapshot.ClassifiedCatalogRepository;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
 import io.cdottrials.cdot.catalog.internal.source.FileCatalogSource;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

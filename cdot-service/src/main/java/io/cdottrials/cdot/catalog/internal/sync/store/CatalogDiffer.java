@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.CatalogRecord;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
-import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Change;
-import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Kind;
-import io.cdottrials.cdot.catalog.internal.sync.StoredCatalog.Stored;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges.Change;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges.Kind;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalog.Stored;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -20,12 +20,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Compares a fetched catalog with the stored catalog by Zuora id and field by field. A
  * field that is absent and a field that is {@code null} are the same.
  */
-final class CatalogDiffer {
+public final class CatalogDiffer {
 
 	private CatalogDiffer() {
 	}
 
-	static CatalogChanges diff(StoredCatalog stored, FetchedCatalog fetched) {
+	public static CatalogChanges diff(StoredCatalog stored, FetchedCatalog fetched) {
 		return new CatalogChanges(diff(stored.products(), fetched.products()),
 				diff(stored.ratePlans(), fetched.ratePlans()), diff(stored.charges(), fetched.charges()));
 	}

@@ -1,4 +1,6 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
+
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncIntegrationTest;
 
 import org.junit.jupiter.api.Test;
 

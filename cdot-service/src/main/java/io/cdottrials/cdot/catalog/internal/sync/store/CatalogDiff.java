@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.util.List;
 import java.util.Map;
@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
  * @param changed records whose fields changed, each field with its value before and after
  * @param removed records gone from the source, now marked removed
  */
-record CatalogDiff(@JsonProperty("added") List<Entry> added, @JsonProperty("changed") List<Modification> changed,
+public record CatalogDiff(@JsonProperty("added") List<Entry> added, @JsonProperty("changed") List<Modification> changed,
 		@JsonProperty("removed") List<Entry> removed) {
 
-	static final String EMPTY_JSON = "{\"added\":[],\"changed\":[],\"removed\":[]}";
+	public static final String EMPTY_JSON = "{\"added\":[],\"changed\":[],\"removed\":[]}";
 
 	/**
 	 * A record added or removed.

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.source;
+package io.cdottrials.cdot.catalog.internal.source.record;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,10 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
 
 import io.cdottrials.cdot.catalog.internal.source.CatalogSource;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncProperties;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncService;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogVersions;
+import io.cdottrials.cdot.catalog.internal.sync.SyncTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

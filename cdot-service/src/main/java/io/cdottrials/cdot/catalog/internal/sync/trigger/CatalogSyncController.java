@@ -1,7 +1,10 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
 
 import java.net.URI;
 
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncService;
+import io.cdottrials.cdot.catalog.internal.sync.SyncRun;
+import io.cdottrials.cdot.catalog.internal.sync.SyncTrigger;
 import io.cdottrials.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,11 +1,11 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.util.Map;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
-import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
-import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.CatalogRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
 
 /**
  * The catalog as the database holds it before a sync, removed records included, each by
@@ -15,7 +15,7 @@ import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
  * @param ratePlans rate plans by Zuora id
  * @param charges charges (with tiers) by Zuora id
  */
-record StoredCatalog(Map<String, Stored<ProductRecord>> products, Map<String, Stored<RatePlanRecord>> ratePlans,
+public record StoredCatalog(Map<String, Stored<ProductRecord>> products, Map<String, Stored<RatePlanRecord>> ratePlans,
 		Map<String, Stored<ChargeRecord>> charges) {
 
 	/**

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
-import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
-import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
-import io.cdottrials.cdot.catalog.internal.source.TierRecord;
-import io.cdottrials.cdot.catalog.internal.sync.StoredCatalog.Stored;
+import io.cdottrials.cdot.catalog.internal.source.record.CatalogRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.TierRecord;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalog.Stored;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * compare field by field.
  */
 @Component
-class StoredCatalogReader {
+public class StoredCatalogReader {
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +38,7 @@ class StoredCatalogReader {
 		this.jsonMapper = jsonMapper;
 	}
 
-	StoredCatalog read() {
+	public StoredCatalog read() {
 		Map<Long, List<TierRecord>> tiers = tiers();
 		return new StoredCatalog(byZuoraId(this.jdbc.sql("""
 				select id, zuora_id, name, sku, description, effective_start_date, effective_end_date,

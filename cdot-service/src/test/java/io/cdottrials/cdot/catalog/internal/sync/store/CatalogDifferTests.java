@@ -1,17 +1,17 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
 import io.cdottrials.cdot.catalog.internal.source.FetchedCatalog;
-import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
-import io.cdottrials.cdot.catalog.internal.source.TierRecord;
-import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Kind;
-import io.cdottrials.cdot.catalog.internal.sync.StoredCatalog.Stored;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.TierRecord;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges.Kind;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalog.Stored;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

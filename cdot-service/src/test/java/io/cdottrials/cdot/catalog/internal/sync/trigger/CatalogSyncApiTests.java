@@ -1,7 +1,9 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
 
 import java.time.Duration;
 
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncIntegrationTest;
+import io.cdottrials.cdot.catalog.internal.sync.SyncTrigger;
 import io.cdottrials.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

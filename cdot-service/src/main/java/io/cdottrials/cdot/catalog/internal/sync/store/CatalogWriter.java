@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.sql.Types;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
-import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
-import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
-import io.cdottrials.cdot.catalog.internal.source.TierRecord;
-import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Change;
-import io.cdottrials.cdot.catalog.internal.sync.CatalogChanges.Kind;
-import io.cdottrials.cdot.catalog.internal.sync.StoredCatalog.Stored;
+import io.cdottrials.cdot.catalog.internal.source.record.CatalogRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.TierRecord;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges.Change;
+import io.cdottrials.cdot.catalog.internal.sync.store.CatalogChanges.Kind;
+import io.cdottrials.cdot.catalog.internal.sync.store.StoredCatalog.Stored;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,9 +36,9 @@ import org.springframework.stereotype.Component;
  * types so that a {@code null} needs no parameter metadata from the server.
  */
 @Component
-class CatalogWriter {
+public class CatalogWriter {
 
-	static final int BATCH_SIZE = 1000;
+	public static final int BATCH_SIZE = 1000;
 
 	private static final String INSERT_PRODUCT = """
 			insert into catalog_product (zuora_id, name, sku, description, effective_start_date,
@@ -90,7 +90,7 @@ class CatalogWriter {
 		this.jsonMapper = jsonMapper;
 	}
 
-	void write(CatalogChanges changes, StoredCatalog stored, long version) {
+	public void write(CatalogChanges changes, StoredCatalog stored, long version) {
 		Map<String, Long> productIds = ids(stored.products());
 		upsert(changes.products(), INSERT_PRODUCT, UPDATE_PRODUCT, (product) -> product(product, version), productIds);
 		Map<String, Long> ratePlanIds = ids(stored.ratePlans());

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.cdottrials.cdot.catalog.internal.source.CatalogRecord;
-import io.cdottrials.cdot.catalog.internal.source.ChargeRecord;
-import io.cdottrials.cdot.catalog.internal.source.ProductRecord;
-import io.cdottrials.cdot.catalog.internal.source.RatePlanRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.CatalogRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ChargeRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.ProductRecord;
+import io.cdottrials.cdot.catalog.internal.source.record.RatePlanRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,14 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param ratePlans changed rate plans
  * @param charges changed charges
  */
-record CatalogChanges(List<Change<ProductRecord>> products, List<Change<RatePlanRecord>> ratePlans,
+public record CatalogChanges(List<Change<ProductRecord>> products, List<Change<RatePlanRecord>> ratePlans,
 		List<Change<ChargeRecord>> charges) {
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.products.isEmpty() && this.ratePlans.isEmpty() && this.charges.isEmpty();
 	}
 
-	Map<String, Integer> counts() {
+	public Map<String, Integer> counts() {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("added",
 				(int) all().filter((change) -> change.kind() != Kind.CHANGED && change.kind() != Kind.REMOVED).count());
@@ -36,7 +36,7 @@ record CatalogChanges(List<Change<ProductRecord>> products, List<Change<RatePlan
 		return counts;
 	}
 
-	CatalogDiff diff() {
+	public CatalogDiff diff() {
 		List<CatalogDiff.Entry> added = new ArrayList<>();
 		List<CatalogDiff.Modification> changed = new ArrayList<>();
 		List<CatalogDiff.Entry> removed = new ArrayList<>();

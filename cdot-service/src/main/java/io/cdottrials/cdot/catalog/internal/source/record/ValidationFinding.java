@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.catalog.internal.source;
+package io.cdottrials.cdot.catalog.internal.source.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;

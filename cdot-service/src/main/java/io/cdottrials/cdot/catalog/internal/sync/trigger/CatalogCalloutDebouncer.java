@@ -1,9 +1,12 @@
-package io.cdottrials.cdot.catalog.internal.sync;
+package io.cdottrials.cdot.catalog.internal.sync.trigger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncProperties;
+import io.cdottrials.cdot.catalog.internal.sync.CatalogSyncService;
+import io.cdottrials.cdot.catalog.internal.sync.SyncTrigger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
