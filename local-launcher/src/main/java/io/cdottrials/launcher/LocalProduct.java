@@ -33,17 +33,22 @@ public final class LocalProduct implements AutoCloseable {
 
 	private final RedisServer redis;
 
+	private final LogFormat logFormat;
+
 	private final List<ServiceProcess> services = new ArrayList<>();
 
-	private LocalProduct(int cdotPort, int gitlabPort, EmbeddedPostgres postgres, RedisServer redis) {
+	private LocalProduct(int cdotPort, int gitlabPort, EmbeddedPostgres postgres, RedisServer redis,
+			LogFormat logFormat) {
 		this.cdotPort = cdotPort;
 		this.gitlabPort = gitlabPort;
 		this.postgres = postgres;
 		this.redis = redis;
+		this.logFormat = logFormat;
 	}
 
 	/**
-	 * Starts everything and waits until both services answer their health check.
+	 * Starts everything, logging plain text, and waits until both services answer their
+	 * health check.
 	 * @param repository the repository whose build output holds the services' jars
 	 * @param cdotPort port of cdot-service
 	 * @param gitlabPort port of gitlab-client
@@ -53,13 +58,28 @@ public final class LocalProduct implements AutoCloseable {
 	 */
 	public static LocalProduct start(Path repository, int cdotPort, int gitlabPort)
 			throws IOException, InterruptedException {
+		return start(repository, cdotPort, gitlabPort, LogFormat.PLAIN);
+	}
+
+	/**
+	 * Starts everything and waits until both services answer their health check.
+	 * @param repository the repository whose build output holds the services' jars
+	 * @param cdotPort port of cdot-service
+	 * @param gitlabPort port of gitlab-client
+	 * @param logFormat how both services log
+	 * @return the running product; close it to stop everything
+	 * @throws IOException when a datastore cannot start
+	 * @throws InterruptedException when interrupted while waiting for the services
+	 */
+	public static LocalProduct start(Path repository, int cdotPort, int gitlabPort, LogFormat logFormat)
+			throws IOException, InterruptedException {
 		requireFree(cdotPort, "cdot-service");
 		requireFree(gitlabPort, "gitlab-client");
 		Path work = Files.createTempDirectory("cdot-trials-local");
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).start();
 		RedisServer redis = RedisServer.newRedisServer().bind("127.0.0.1").port(freePort()).build();
 		redis.start();
-		LocalProduct product = new LocalProduct(cdotPort, gitlabPort, postgres, redis);
+		LocalProduct product = new LocalProduct(cdotPort, gitlabPort, postgres, redis, logFormat);
 		try {
 			product.startServices(repository);
 			return product;
@@ -72,7 +92,7 @@ public final class LocalProduct implements AutoCloseable {
 
 	private void startServices(Path repository) throws IOException, InterruptedException {
 		this.services.add(ServiceProcess.start("cdot", RepositoryLayout.cdotJar(repository), this.cdotPort,
-				List.of("--spring.profiles.active=local",
+				arguments("--spring.profiles.active=local",
 						"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 						"--cdot.catalog.source=file", "--cdot.api.admin-email=" + GITLAB_EMAIL,
@@ -80,7 +100,7 @@ public final class LocalProduct implements AutoCloseable {
 						"--cdot.webhooks.gitlab.urls=http://localhost:" + this.gitlabPort + "/hooks/cdot",
 						"--cdot.webhooks.gitlab.secret=" + WEBHOOK_SECRET)));
 		this.services.add(ServiceProcess.start("gitlab", RepositoryLayout.gitlabJar(repository), this.gitlabPort,
-				List.of("--spring.data.redis.url=redis://127.0.0.1:" + this.redis.ports().get(0),
+				arguments("--spring.data.redis.url=redis://127.0.0.1:" + this.redis.ports().get(0),
 						"--gitlab.cdot.base-url=http://localhost:" + this.cdotPort,
 						"--gitlab.cdot.admin-email=" + GITLAB_EMAIL, "--gitlab.cdot.admin-token=" + GITLAB_TOKEN,
 						"--gitlab.cdot.webhook-secret=" + WEBHOOK_SECRET,
@@ -88,6 +108,28 @@ public final class LocalProduct implements AutoCloseable {
 		for (ServiceProcess service : this.services) {
 			service.awaitHealthy();
 		}
+	}
+
+	private List<String> arguments(String... arguments) {
+		List<String> all = new ArrayList<>(List.of(arguments));
+		all.addAll(this.logFormat.arguments());
+		return all;
+	}
+
+	/**
+	 * The latest lines cdot-service wrote.
+	 * @return a copy, oldest first
+	 */
+	public List<String> cdotOutput() {
+		return this.services.get(0).output();
+	}
+
+	/**
+	 * The latest lines gitlab-service wrote.
+	 * @return a copy, oldest first
+	 */
+	public List<String> gitlabOutput() {
+		return this.services.get(1).output();
 	}
 
 	public int cdotPort() {
