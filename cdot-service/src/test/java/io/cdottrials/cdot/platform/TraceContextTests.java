@@ -63,7 +63,10 @@ class TraceContextTests extends CdotIntegrationTest {
 				.stream()
 				.filter((request) -> request.getBodyAsString().contains("[" + namespaceId + "]"))
 				.map((request) -> request.getHeader("traceparent"))
-				.toList()).singleElement().asString().matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+				.toList())
+				// a redelivery by the resubmitter runs in a trace of its own
+				// (docs/operations.md)
+				.anySatisfy((traceparent) -> assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")));
 	}
 
 	@Test
