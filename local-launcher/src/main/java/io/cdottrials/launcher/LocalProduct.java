@@ -39,6 +39,8 @@ public final class LocalProduct implements AutoCloseable {
 
 	private final List<String> gitlabSettings;
 
+	private final LogFormat logFormat;
+
 	private @Nullable EmbeddedPostgres postgres;
 
 	private int postgresPort;
@@ -52,13 +54,14 @@ public final class LocalProduct implements AutoCloseable {
 	private @Nullable ServiceProcess gitlab;
 
 	private LocalProduct(Path repository, Path work, int cdotPort, int gitlabPort, int redisPort,
-			List<String> gitlabSettings) {
+			List<String> gitlabSettings, LogFormat logFormat) {
 		this.repository = repository;
 		this.work = work;
 		this.cdotPort = cdotPort;
 		this.gitlabPort = gitlabPort;
 		this.redisPort = redisPort;
 		this.gitlabSettings = List.copyOf(gitlabSettings);
+		this.logFormat = logFormat;
 	}
 
 	/**
@@ -72,7 +75,22 @@ public final class LocalProduct implements AutoCloseable {
 	 */
 	public static LocalProduct start(Path repository, int cdotPort, int gitlabPort)
 			throws IOException, InterruptedException {
-		return start(repository, cdotPort, gitlabPort, List.of());
+		return start(repository, cdotPort, gitlabPort, LogFormat.PLAIN);
+	}
+
+	/**
+	 * Starts everything and waits until both services answer their health check.
+	 * @param repository the repository whose build output holds the services' jars
+	 * @param cdotPort port of cdot-service
+	 * @param gitlabPort port of gitlab-client
+	 * @param logFormat how both services log
+	 * @return the running product; close it to stop everything
+	 * @throws IOException when a datastore cannot start
+	 * @throws InterruptedException when interrupted while waiting for the services
+	 */
+	public static LocalProduct start(Path repository, int cdotPort, int gitlabPort, LogFormat logFormat)
+			throws IOException, InterruptedException {
+		return start(repository, cdotPort, gitlabPort, List.of(), logFormat);
 	}
 
 	/**
@@ -81,16 +99,17 @@ public final class LocalProduct implements AutoCloseable {
 	 * @param cdotPort port of cdot-service
 	 * @param gitlabPort port of gitlab-client
 	 * @param gitlabSettings more {@code --name=value} arguments of gitlab-client
+	 * @param logFormat how both services log
 	 * @return the running product; close it to stop everything
 	 * @throws IOException when a datastore cannot start
 	 * @throws InterruptedException when interrupted while waiting for the services
 	 */
-	static LocalProduct start(Path repository, int cdotPort, int gitlabPort, List<String> gitlabSettings)
-			throws IOException, InterruptedException {
+	static LocalProduct start(Path repository, int cdotPort, int gitlabPort, List<String> gitlabSettings,
+			LogFormat logFormat) throws IOException, InterruptedException {
 		requireFree(cdotPort, "cdot-service");
 		requireFree(gitlabPort, "gitlab-client");
 		LocalProduct product = new LocalProduct(repository, Files.createTempDirectory("cdot-trials-local"), cdotPort,
-				gitlabPort, freePort(), gitlabSettings);
+				gitlabPort, freePort(), gitlabSettings, logFormat);
 		try {
 			product.startPostgres();
 			product.startRedis();
@@ -112,13 +131,21 @@ public final class LocalProduct implements AutoCloseable {
 
 	private ServiceProcess launchCdot() throws IOException {
 		return ServiceProcess.start("cdot", RepositoryLayout.cdotJar(this.repository), this.cdotPort,
-				List.of("--spring.profiles.active=local",
-						"--spring.datasource.url=jdbc:postgresql://localhost:" + this.postgresPort + "/postgres",
-						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-						"--cdot.catalog.source=file", "--cdot.api.admin-email=" + GITLAB_EMAIL,
-						"--cdot.api.admin-token=" + GITLAB_TOKEN,
-						"--cdot.webhooks.gitlab.urls=http://localhost:" + this.gitlabPort + "/hooks/cdot",
-						"--cdot.webhooks.gitlab.secret=" + WEBHOOK_SECRET));
+				withLogFormat(
+						List.of("--spring.profiles.active=local",
+								"--spring.datasource.url=jdbc:postgresql://localhost:" + this.postgresPort
+										+ "/postgres",
+								"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+								"--cdot.catalog.source=file", "--cdot.api.admin-email=" + GITLAB_EMAIL,
+								"--cdot.api.admin-token=" + GITLAB_TOKEN,
+								"--cdot.webhooks.gitlab.urls=http://localhost:" + this.gitlabPort + "/hooks/cdot",
+								"--cdot.webhooks.gitlab.secret=" + WEBHOOK_SECRET)));
+	}
+
+	private List<String> withLogFormat(List<String> arguments) {
+		List<String> all = new ArrayList<>(arguments);
+		all.addAll(this.logFormat.arguments());
+		return all;
 	}
 
 	private ServiceProcess launchGitlab() throws IOException {
@@ -127,6 +154,7 @@ public final class LocalProduct implements AutoCloseable {
 				"--gitlab.cdot.admin-token=" + GITLAB_TOKEN, "--gitlab.cdot.webhook-secret=" + WEBHOOK_SECRET,
 				"--gitlab.admin.token=local-gitlab-admin-token"));
 		arguments.addAll(this.gitlabSettings);
+		arguments.addAll(this.logFormat.arguments());
 		return ServiceProcess.start("gitlab", RepositoryLayout.gitlabJar(this.repository), this.gitlabPort, arguments);
 	}
 
@@ -230,6 +258,29 @@ public final class LocalProduct implements AutoCloseable {
 	void startGitlab() throws IOException, InterruptedException {
 		this.gitlab = launchGitlab();
 		this.gitlab.awaitHealthy();
+	}
+
+	/**
+	 * The latest lines cdot-service wrote.
+	 * @return a copy, oldest first
+	 */
+	public List<String> cdotOutput() {
+		return running(this.cdot).output();
+	}
+
+	/**
+	 * The latest lines gitlab-service wrote.
+	 * @return a copy, oldest first
+	 */
+	public List<String> gitlabOutput() {
+		return running(this.gitlab).output();
+	}
+
+	private static ServiceProcess running(@Nullable ServiceProcess service) {
+		if (service == null) {
+			throw new IllegalStateException("The service is not running");
+		}
+		return service;
 	}
 
 	public int cdotPort() {

@@ -11,23 +11,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One service running from its production jar in a child JVM, its output prefixed with
- * its name.
+ * its name, the latest lines kept for whoever wants to read them (the end-to-end tests
+ * follow a trace id through them).
  */
 final class ServiceProcess {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	// enough for a test run; the launcher may run for days, so not every line
+	private static final int KEPT_LINES = 20_000;
 
 	private final String name;
 
 	private final Process process;
 
 	private final URI health;
+
+	private final Deque<String> output = new ArrayDeque<>();
 
 	private ServiceProcess(String name, Process process, URI health) {
 		this.name = name;
@@ -40,10 +48,22 @@ final class ServiceProcess {
 		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		Thread relay = new Thread(() -> relay(name, process), name + "-output");
+		ServiceProcess service = new ServiceProcess(name, process,
+				URI.create("http://localhost:" + port + "/actuator/health"));
+		Thread relay = new Thread(service::relay, name + "-output");
 		relay.setDaemon(true);
 		relay.start();
-		return new ServiceProcess(name, process, URI.create("http://localhost:" + port + "/actuator/health"));
+		return service;
+	}
+
+	/**
+	 * The latest lines the service wrote (standard output and error), oldest first.
+	 * @return a copy
+	 */
+	List<String> output() {
+		synchronized (this.output) {
+			return List.copyOf(this.output);
+		}
 	}
 
 	void awaitHealthy() throws InterruptedException {
@@ -117,12 +137,18 @@ final class ServiceProcess {
 		}
 	}
 
-	private static void relay(String name, Process process) {
+	private void relay() {
 		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
-				System.out.println("[" + name + "] " + line);
+				System.out.println("[" + this.name + "] " + line);
+				synchronized (this.output) {
+					if (this.output.size() == KEPT_LINES) {
+						this.output.removeFirst();
+					}
+					this.output.addLast(line);
+				}
 			}
 		}
 		catch (IOException ex) {

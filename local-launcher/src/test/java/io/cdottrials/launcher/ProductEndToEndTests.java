@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +34,16 @@ import static org.awaitility.Awaitility.await;
  * Both services from their production jars, on real HTTP ports, with a real PostgreSQL
  * and a real Redis, exactly as the README's run command starts them. GitLab UI backends'
  * view: read through the GitLab side, change something in CDot, and see the change arrive
- * through CDot's signed webhook.
+ * through CDot's signed webhook, and follow one request's trace id through the logs of
+ * both services.
  */
 class ProductEndToEndTests {
 
 	private static final Duration WEBHOOK_DEADLINE = Duration.ofSeconds(2);
+
+	// a log line reaches the test through the child process's output and a relay thread;
+	// generous, since the webhook's line follows CDot's outbox on a busy machine
+	private static final Duration LOG_DEADLINE = Duration.ofSeconds(30);
 
 	// the operators' token of the local profile (cdot-service's application-local.yml)
 	private static final String ADMIN_TOKEN = "local-admin-token";
@@ -51,7 +58,10 @@ class ProductEndToEndTests {
 
 	@BeforeAll
 	static void startProduct() throws Exception {
-		product = LocalProduct.start(RepositoryLayout.locate(), LocalProduct.freePort(), LocalProduct.freePort());
+		// the production log format, so that the tests read the log as operators' tools
+		// do
+		product = LocalProduct.start(RepositoryLayout.locate(), LocalProduct.freePort(), LocalProduct.freePort(),
+				LogFormat.PRODUCTION_JSON);
 		prometheus = PrometheusServer.start(RepositoryLayout.locate().resolve("ops/prometheus"), Map.of("cdot-service",
 				"127.0.0.1:" + product.cdotPort(), "gitlab-client", "127.0.0.1:" + product.gitlabPort()));
 	}
@@ -190,6 +200,92 @@ class ProductEndToEndTests {
 				.contains("gitlab_trial_eligibility_answer_total"))
 			.anySatisfy((failure) -> assertThat(failure).startsWith("misspelled label: ").contains("== bool 1"))
 			.anySatisfy((failure) -> assertThat(failure).startsWith("misspelled job: "));
+	}
+
+	@Test
+	void oneRequestsTraceIdIsInTheLogLinesOfBothServices() throws Exception {
+		long namespace = 4_000_010;
+		String traceId = newTraceId();
+		// a namespace no one asked about: a cache miss, so the GitLab side asks CDot
+		HttpResponse<String> answer = send(
+				HttpRequest.newBuilder(gitlab("/api/v1/trial_eligibility?namespace_ids=" + namespace))
+					.header("traceparent", traceparent(traceId))
+					.GET());
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+		await().atMost(LOG_DEADLINE).untilAsserted(() -> {
+			List<JsonNode> gitlabEvents = ServiceLogs.ofTrace(product.gitlabOutput(), traceId);
+			assertThat(ServiceLogs.messages(gitlabEvents))
+				.anySatisfy((message) -> assertThat(message).startsWith("GET /api/v1/trial_eligibility 200 "));
+			assertThat(gitlabEvents)
+				.allSatisfy((event) -> assertThat(event.at("/service/name").asString()).isEqualTo("gitlab-client"));
+			List<JsonNode> cdotEvents = ServiceLogs.ofTrace(product.cdotOutput(), traceId);
+			assertThat(ServiceLogs.messages(cdotEvents)).anySatisfy((message) -> assertThat(message)
+				.startsWith("POST /api/v1/gitlab/namespaces/trials/eligibility 200 "));
+			assertThat(cdotEvents)
+				.allSatisfy((event) -> assertThat(event.at("/service/name").asString()).isEqualTo("cdot-service"));
+		});
+	}
+
+	@Test
+	void aTrialAppliedThroughTheGitlabSideCarriesItsTraceThroughCdotAndBackInCdotsWebhook() throws Exception {
+		long namespace = 4_000_011;
+		String traceId = newTraceId();
+		HttpResponse<String> applied = send(
+				HttpRequest.newBuilder(gitlab("/api/v1/namespaces/" + namespace + "/trials"))
+					.header("traceparent", traceparent(traceId))
+					.header("Content-Type", "application/json")
+					.POST(BodyPublishers.ofString("{\"trial_type\": \"ultimate_with_dap\", \"uid\": 42}")));
+		assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+
+		// the webhook is sent after CDot's transaction, on another thread, in the same
+		// trace. Its first attempt is the one in this trace, whatever the GitLab side
+		// answers (a redelivery has a trace of its own), so any status proves the hop.
+		await().atMost(LOG_DEADLINE).untilAsserted(() -> {
+			assertThat(ServiceLogs.messages(ServiceLogs.ofTrace(product.cdotOutput(), traceId)))
+				.anySatisfy((message) -> assertThat(message).startsWith("POST /trials 201 "))
+				.anySatisfy(
+						(message) -> assertThat(message).startsWith("Webhook namespace_eligibility_changed for event ")
+							.contains("http://localhost:" + product.gitlabPort() + "/hooks/cdot"));
+			assertThat(ServiceLogs.messages(ServiceLogs.ofTrace(product.gitlabOutput(), traceId)))
+				.anySatisfy((message) -> assertThat(message)
+					.startsWith("POST /api/v1/namespaces/" + namespace + "/trials 201 "))
+				.anySatisfy((message) -> assertThat(message).matches("POST /hooks/cdot \\d{3} \\d+ ms"));
+		});
+	}
+
+	@Test
+	void anErrorBodyCarriesTheTraceIdOfItsRequestsLogLine() throws Exception {
+		HttpResponse<String> gitlabError = send(
+				HttpRequest.newBuilder(gitlab("/api/v1/trial_eligibility?namespace_ids=abc")).GET());
+		HttpResponse<String> cdotError = send(withCdotCredentials(
+				HttpRequest.newBuilder(cdot("/api/v1/gitlab/namespaces/trials/eligibility?namespace_ids=abc")))
+			.GET());
+		assertThat(gitlabError.statusCode()).isEqualTo(400);
+		assertThat(cdotError.statusCode()).isEqualTo(400);
+		String gitlabTraceId = json.readTree(gitlabError.body()).path("trace_id").asString();
+		String cdotTraceId = json.readTree(cdotError.body()).path("trace_id").asString();
+		assertThat(List.of(gitlabTraceId, cdotTraceId)).allMatch((id) -> id.matches("[0-9a-f]{32}"))
+			.doesNotHaveDuplicates();
+
+		await().atMost(LOG_DEADLINE).untilAsserted(() -> {
+			assertThat(ServiceLogs.messages(ServiceLogs.ofTrace(product.gitlabOutput(), gitlabTraceId)))
+				.anySatisfy((message) -> assertThat(message).startsWith("GET /api/v1/trial_eligibility 400 "));
+			assertThat(ServiceLogs.messages(ServiceLogs.ofTrace(product.cdotOutput(), cdotTraceId)))
+				.anySatisfy((message) -> assertThat(message)
+					.startsWith("GET /api/v1/gitlab/namespaces/trials/eligibility 400 "));
+		});
+	}
+
+	private static String newTraceId() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/**
+	 * A caller's W3C trace context: version 00, the trace, the caller's span, sampled.
+	 */
+	private static String traceparent(String traceId) {
+		return "00-" + traceId + "-" + String.format("%016x", ThreadLocalRandom.current().nextLong() | 1) + "-01";
 	}
 
 	private static String ratePlanId(String name) throws Exception {

@@ -104,6 +104,9 @@ class WebhookSender {
 					.params(event.eventId(), url.toString())
 					.update();
 				count("delivered");
+				// in the trace of the change that caused it (TraceContextConfiguration)
+				logger.info("Webhook {} for event {} ({}) delivered to {}", event.event(), event.eventId(),
+						event.reason(), url);
 			}
 			catch (RestClientException ex) {
 				count("failed");

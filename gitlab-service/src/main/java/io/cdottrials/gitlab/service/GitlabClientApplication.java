@@ -1,5 +1,7 @@
 package io.cdottrials.gitlab.service;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +20,14 @@ import org.springframework.context.annotation.PropertySource;
 public class GitlabClientApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(GitlabClientApplication.class, args);
+		SpringApplication application = new SpringApplication(GitlabClientApplication.class);
+		// production logs are JSON (Elastic Common Schema) with the trace id. Default
+		// properties, not in gitlab-service.properties, because the logging system starts
+		// before a @PropertySource is read (so is the service name of each line). The
+		// local run passes an empty format for plain text.
+		application.setDefaultProperties(Map.of("logging.structured.format.console", "ecs",
+				"logging.structured.ecs.service.name", "gitlab-client"));
+		application.run(args);
 	}
 
 }
