@@ -46,8 +46,12 @@ public final class HostileRequests {
 	private static final List<String> ACCEPTS = List.of("*/*", "application/json", "application/problem+json",
 			"text/html", "application/xml", "image/png", "garbage", "");
 
-	private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
-			"PROPFIND", "FOO");
+	/**
+	 * Not TRACE: Tomcat answers it itself, before any code of ours, and with a bare 400
+	 * when it comes with content or a path it refuses (docs/reliability.md).
+	 */
+	private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND",
+			"FOO");
 
 	private final Random random;
 
@@ -92,9 +96,7 @@ public final class HostileRequests {
 		if (this.random.trueOrFalse(0.03)) {
 			headers.put("X-Padding", "a".repeat(70_000));
 		}
-		// a TRACE with content breaks HTTP's framing rules: Tomcat closes it with a bare
-		// 400
-		boolean sendsBody = !method.equals("TRACE") && (endpoint.takesBody() || this.random.trueOrFalse(0.1));
+		boolean sendsBody = endpoint.takesBody() || this.random.trueOrFalse(0.1);
 		byte[] body = sendsBody ? body(contentType) : null;
 		return new HostileRequest(method, target(endpoint), headers, body);
 	}
