@@ -1,8 +1,7 @@
 package io.cdottrials.gitlab.client;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
-import io.cdottrials.gitlab.client.EligibilityCache.Slot;
+import io.cdottrials.gitlab.client.EligibilityCache.Read;
+import io.cdottrials.gitlab.client.InFlightFills.Fetched;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(CachingTrialEligibilityClient.class);
+
+	private static final AnswerState[] STATES = AnswerState.values();
 
 	private final EligibilityCache cache;
 
@@ -58,37 +60,52 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 		if (ids.isEmpty()) {
 			return new EligibilityAnswer(Map.of());
 		}
-		Map<Long, Slot> slots;
+		long readAt = System.nanoTime();
+		Read read;
 		try {
-			slots = this.cache.read(ids);
+			read = this.cache.read(ids);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Redis unusable, asking CDot directly", ex);
-			this.metrics.cacheGets("unavailable", ids.size());
+			this.metrics.cacheUnavailable(ids.size());
 			return withoutCache(ids);
 		}
-		Instant now = this.clock.instant();
-		Map<Long, NamespaceEligibility> answers = new HashMap<>();
-		Map<Long, CachedEntry> expired = new HashMap<>();
-		List<Long> toFetch = new ArrayList<>();
-		for (long id : ids) {
-			CachedEntry entry = slots.get(id).entry();
+		long now = this.clock.millis();
+		int size = ids.size();
+		NamespaceEligibility[] answers = new NamespaceEligibility[size];
+		Map<Long, CachedEntry> expired = null;
+		Map<Long, Long> toFetch = null;
+		int hits = 0;
+		for (int i = 0; i < size; i++) {
+			CachedEntry entry = read.entries()[i];
 			if (entry != null && entry.freshAt(now)) {
-				answers.put(id, new NamespaceEligibility(entry.trialTypes(), AnswerState.FRESH));
+				answers[i] = new NamespaceEligibility(entry.trialTypes(), AnswerState.FRESH);
+				hits++;
+				continue;
 			}
-			else {
-				if (entry != null) {
-					expired.put(id, entry);
-				}
-				toFetch.add(id);
+			if (toFetch == null) {
+				toFetch = new LinkedHashMap<>();
+				expired = new HashMap<>();
+			}
+			if (entry != null) {
+				expired.put(ids.get(i), entry);
+			}
+			toFetch.put(ids.get(i), read.generations()[i]);
+		}
+		if (toFetch == null) {
+			this.metrics.cacheGets(hits, 0, 0);
+			return ordered(ids, answers);
+		}
+		this.metrics.cacheGets(hits, expired.size(), toFetch.size() - expired.size());
+		Map<Long, @Nullable Fetched> fetched = this.filler.fetch(List.copyOf(toFetch.keySet()), toFetch, readAt);
+		for (int i = 0; i < size; i++) {
+			if (answers[i] == null) {
+				long id = ids.get(i);
+				Fetched answer = fetched.get(id);
+				answers[i] = (answer != null) ? new NamespaceEligibility(answer.trialTypes(), AnswerState.FRESH)
+						: fallback(expired.get(id));
 			}
 		}
-		this.metrics.cacheGets("hit", answers.size());
-		this.metrics.cacheGets("stale", expired.size());
-		this.metrics.cacheGets("miss", toFetch.size() - expired.size());
-		this.filler.fetch(toFetch, slots)
-			.forEach((id, fetched) -> answers.put(id, (fetched != null)
-					? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(expired.get(id))));
 		return ordered(ids, answers);
 	}
 
@@ -147,19 +164,22 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 	}
 
 	private EligibilityAnswer withoutCache(List<Long> ids) {
-		Map<Long, NamespaceEligibility> answers = new HashMap<>();
+		NamespaceEligibility[] answers = new NamespaceEligibility[ids.size()];
 		if (this.withoutRedis.tryAcquire()) {
 			try {
-				this.filler.fetch(ids, Map.of())
-					.forEach((id, fetched) -> answers.put(id, (fetched != null)
-							? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(null)));
+				Map<Long, @Nullable Fetched> fetched = this.filler.fetch(ids, Map.of(), System.nanoTime());
+				for (int i = 0; i < answers.length; i++) {
+					Fetched answer = fetched.get(ids.get(i));
+					answers[i] = (answer != null) ? new NamespaceEligibility(answer.trialTypes(), AnswerState.FRESH)
+							: fallback(null);
+				}
 			}
 			finally {
 				this.withoutRedis.release();
 			}
 		}
 		else {
-			ids.forEach((id) -> answers.put(id, NamespaceEligibility.degraded()));
+			Arrays.fill(answers, NamespaceEligibility.degraded());
 		}
 		return ordered(ids, answers);
 	}
@@ -169,15 +189,15 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 				: NamespaceEligibility.degraded();
 	}
 
-	private EligibilityAnswer ordered(List<Long> ids, Map<Long, NamespaceEligibility> answers) {
-		Map<Long, NamespaceEligibility> ordered = new LinkedHashMap<>();
-		int[] byState = new int[AnswerState.values().length];
-		for (long id : ids) {
-			NamespaceEligibility answer = answers.get(id);
-			ordered.put(id, answer);
+	private EligibilityAnswer ordered(List<Long> ids, NamespaceEligibility[] answers) {
+		Map<Long, NamespaceEligibility> ordered = new LinkedHashMap<>(answers.length * 4 / 3 + 1);
+		int[] byState = new int[STATES.length];
+		for (int i = 0; i < answers.length; i++) {
+			NamespaceEligibility answer = answers[i];
+			ordered.put(ids.get(i), answer);
 			byState[answer.state().ordinal()]++;
 		}
-		for (AnswerState state : AnswerState.values()) {
+		for (AnswerState state : STATES) {
 			this.metrics.answered(state, byState[state.ordinal()]);
 		}
 		return new EligibilityAnswer(ordered);
