@@ -1,13 +1,19 @@
 package io.cdottrials.gitlab.client;
 
 import java.time.Clock;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -190,28 +196,90 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 	}
 
 	private EligibilityAnswer ordered(List<Long> ids, NamespaceEligibility[] answers) {
-		Map<Long, NamespaceEligibility> ordered = new LinkedHashMap<>(answers.length * 4 / 3 + 1);
 		int[] byState = new int[STATES.length];
-		for (int i = 0; i < answers.length; i++) {
-			NamespaceEligibility answer = answers[i];
-			ordered.put(ids.get(i), answer);
+		for (NamespaceEligibility answer : answers) {
 			byState[answer.state().ordinal()]++;
 		}
 		for (AnswerState state : STATES) {
 			this.metrics.answered(state, byState[state.ordinal()]);
 		}
-		return new EligibilityAnswer(ordered);
+		// EligibilityAnswer copies what it is given into its own map: give it a view
+		return new EligibilityAnswer(new OrderedAnswers(ids, answers));
+	}
+
+	/**
+	 * The answers by id in the order asked, as a read-only view over the two arrays.
+	 */
+	private static final class OrderedAnswers extends AbstractMap<Long, NamespaceEligibility> {
+
+		private final List<Long> ids;
+
+		private final NamespaceEligibility[] answers;
+
+		OrderedAnswers(List<Long> ids, NamespaceEligibility[] answers) {
+			this.ids = ids;
+			this.answers = answers;
+		}
+
+		@Override
+		public Set<Entry<Long, NamespaceEligibility>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<Long, NamespaceEligibility>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < OrderedAnswers.this.answers.length;
+						}
+
+						@Override
+						public Entry<Long, NamespaceEligibility> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int i = this.next++;
+							return new SimpleImmutableEntry<>(OrderedAnswers.this.ids.get(i),
+									OrderedAnswers.this.answers[i]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return OrderedAnswers.this.answers.length;
+				}
+
+			};
+		}
+
 	}
 
 	private static List<Long> distinctPositive(Collection<Long> namespaceIds) {
-		Set<Long> distinct = new LinkedHashSet<>(namespaceIds);
-		for (Long id : distinct) {
+		// the usual request has no duplicates: check that on a sorted copy without
+		// boxing,
+		// and keep the caller's order
+		long[] sorted = new long[namespaceIds.size()];
+		int n = 0;
+		for (Long id : namespaceIds) {
 			if (id == null) {
 				throw new IllegalArgumentException("Namespace ids must not be null");
 			}
 			requirePositive(id);
+			sorted[n++] = id;
 		}
-		return List.copyOf(distinct);
+		Arrays.sort(sorted);
+		for (int i = 1; i < n; i++) {
+			if (sorted[i] == sorted[i - 1]) {
+				return List.copyOf(new LinkedHashSet<>(namespaceIds));
+			}
+		}
+		return (namespaceIds instanceof List<Long> list && list instanceof RandomAccess) ? list
+				: new ArrayList<>(namespaceIds);
 	}
 
 	private static void requirePositive(long namespaceId) {

@@ -2,6 +2,7 @@ package io.cdottrials.gitlab.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +58,13 @@ public final class EligibilityCache {
 
 	private final long timeoutMillis;
 
+	private final boolean sharedNativeConnection;
+
+	// Lettuce's connection shared by every LettuceConnection of the factory, once known:
+	// thread-safe and reconnecting by itself, so asking the factory for it per call (a
+	// LettuceConnection object and a lock each time) buys nothing
+	private volatile @Nullable RedisAsyncCommands<byte[], byte[]> shared;
+
 	public EligibilityCache(RedisConnectionFactory connectionFactory, CircuitBreaker breaker,
 			TrialEligibilityProperties properties) {
 		this.connectionFactory = connectionFactory;
@@ -64,6 +73,8 @@ public final class EligibilityCache {
 		// Spring Data's own Lettuce calls wait this long (spring.data.redis.timeout)
 		this.timeoutMillis = (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getTimeout()
 				: 60_000;
+		this.sharedNativeConnection = connectionFactory instanceof LettuceConnectionFactory lettuce
+				&& lettuce.getShareNativeConnection() && !lettuce.isClusterAware();
 	}
 
 	static String key(long namespaceId) {
@@ -71,10 +82,19 @@ public final class EligibilityCache {
 	}
 
 	static byte[] keyBytes(long namespaceId) {
-		byte[] digits = ascii(namespaceId);
-		byte[] key = new byte[KEY_PREFIX_BYTES.length + digits.length];
-		System.arraycopy(KEY_PREFIX_BYTES, 0, key, 0, KEY_PREFIX_BYTES.length);
-		System.arraycopy(digits, 0, key, KEY_PREFIX_BYTES.length, digits.length);
+		if (namespaceId < 0) {
+			return (KEY_PREFIX + namespaceId).getBytes(StandardCharsets.US_ASCII);
+		}
+		int digits = 1;
+		for (long rest = namespaceId / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		byte[] key = Arrays.copyOf(KEY_PREFIX_BYTES, KEY_PREFIX_BYTES.length + digits);
+		long rest = namespaceId;
+		for (int i = key.length - 1; i >= KEY_PREFIX_BYTES.length; i--) {
+			key[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
 		return key;
 	}
 
@@ -141,14 +161,13 @@ public final class EligibilityCache {
 	}
 
 	private byte[][] mget(byte[][] keys) {
+		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		if (shared != null) {
+			return mget(shared, keys);
+		}
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			if (connection instanceof LettuceConnection lettuce) {
-				List<KeyValue<byte[], byte[]>> values = await(lettuce.getNativeConnection().mget(keys));
-				byte[][] result = new byte[keys.length][];
-				for (int i = 0; i < result.length; i++) {
-					result[i] = values.get(i).getValueOrElse(null);
-				}
-				return checked(result, values.size(), keys.length);
+				return mget(lettuce.getNativeConnection(), keys);
 			}
 			List<byte[]> values = connection.stringCommands().mGet(keys);
 			int answered = (values != null) ? values.size() : 0;
@@ -156,7 +175,40 @@ public final class EligibilityCache {
 		}
 	}
 
+	private byte[][] mget(RedisClusterAsyncCommands<byte[], byte[]> commands, byte[][] keys) {
+		List<KeyValue<byte[], byte[]>> values = await(commands.mget(keys));
+		byte[][] result = new byte[keys.length][];
+		for (int i = 0; i < result.length && i < values.size(); i++) {
+			result[i] = values.get(i).getValueOrElse(null);
+		}
+		return checked(result, values.size(), keys.length);
+	}
+
+	private @Nullable RedisAsyncCommands<byte[], byte[]> shared() {
+		if (!this.sharedNativeConnection) {
+			return null;
+		}
+		RedisAsyncCommands<byte[], byte[]> shared = this.shared;
+		if (shared != null && shared.getStatefulConnection().isOpen()) {
+			return shared;
+		}
+		// the factory connects (or throws while Redis is down) and hands out its shared
+		// one
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (connection instanceof LettuceConnection lettuce
+					&& lettuce.getNativeConnection() instanceof RedisAsyncCommands<byte[], byte[]> commands) {
+				this.shared = commands;
+				return commands;
+			}
+			return null;
+		}
+	}
+
 	private long[] evalEach(Script script, byte[][] keys, byte[][][] args) {
+		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		if (shared != null) {
+			return evalEach(shared, script, keys, args);
+		}
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			if (connection instanceof LettuceConnection lettuce) {
 				return evalEach(lettuce.getNativeConnection(), script, keys, args);
