@@ -165,7 +165,8 @@ public class EligibilityLookupBenchmark {
 		this.context = new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.data.redis.url=redis://127.0.0.1:" + redisPort,
 					"gitlab.cdot.base-url=" + this.cdot.baseUrl(), "gitlab.admin.token=benchmark",
-					"logging.level.root=warn", "spring.main.banner-mode=off")
+					// a cold JVM's first CDot call on a loaded machine can take seconds
+					"gitlab.cdot.read-timeout=30s", "logging.level.root=warn", "spring.main.banner-mode=off")
 			.run();
 		this.client = this.context.getBean(TrialEligibilityClient.class);
 		this.cacheable = this.context.getBean(CacheableEligibility.class);
