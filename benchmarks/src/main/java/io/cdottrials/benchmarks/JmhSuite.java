@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * without a peer are reported alone.
  * <p>
  * This is the hook for the GitLab side's figures: a new method in a benchmark class plus
- * one entry in {@code peers} (method name to its peer's method name) in
+ * one entry in {@code peers} (method name to its {@link JmhPeer}) in
  * {@link RunAll#SUITES} puts it, with its ratio, into results.json.
  */
 final class JmhSuite implements Suite {
@@ -28,14 +28,14 @@ final class JmhSuite implements Suite {
 
 	private final Class<?> benchmark;
 
-	private final Map<String, String> peers;
+	private final Map<String, JmhPeer> peers;
 
 	/**
 	 * @param name the suite's name
 	 * @param benchmark the JMH benchmark class
-	 * @param peers method name to the method name of its peer
+	 * @param peers method name to its peer (and the goal of their ratio)
 	 */
-	JmhSuite(String name, Class<?> benchmark, Map<String, String> peers) {
+	JmhSuite(String name, Class<?> benchmark, Map<String, JmhPeer> peers) {
 		this.name = name;
 		this.benchmark = benchmark;
 		this.peers = peers;
@@ -76,11 +76,14 @@ final class JmhSuite implements Suite {
 			String key = key(run.getParams().getBenchmark(), params);
 			Figure figure = Figure.of(this.name + " " + method + params, medians.get(key),
 					run.getPrimaryResult().getScoreUnit() + " p50");
-			String peer = this.peers.get(method);
+			JmhPeer peer = this.peers.get(method);
 			if (peer != null) {
-				Double peerValue = medians.get(key(this.benchmark.getName() + "." + peer, params));
+				Double peerValue = medians.get(key(this.benchmark.getName() + "." + peer.method(), params));
 				if (peerValue != null) {
-					figure = figure.against(peer + params, peerValue);
+					figure = figure.against(peer.method() + params, peerValue);
+					if (peer.goal() != null && figure.ratio() != null) {
+						figure = figure.goal("ratio " + peer.goal(), peer.met().test(figure.ratio()));
+					}
 				}
 			}
 			results.figure(figure);

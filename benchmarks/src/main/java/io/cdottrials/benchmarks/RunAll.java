@@ -23,11 +23,9 @@ public final class RunAll {
 	 * with a {@link JmhSuite} of its own here) and name each method's peer in its map.
 	 */
 	static final List<Suite> SUITES = List.of(new EligibilityLoad(), new CatalogSyncBenchmark(), new ServiceStartup(),
-			new JmhSuite("gitlab", EligibilityLookupBenchmark.class,
-					Map.of("cachedLookupThroughClient", "rawLettuceMget", "coldLookupThroughClient",
-							"cachedLookupThroughClient")),
+			new JmhSuite("gitlab", EligibilityLookupBenchmark.class, EligibilityLookupBenchmark.PEERS),
 			new JmhSuite("classification", ClassificationLookupBenchmark.class,
-					Map.of("inMemoryLookup", "containmentQueryOnRatePlans")));
+					Map.of("inMemoryLookup", JmhPeer.of("containmentQueryOnRatePlans"))));
 
 	private RunAll() {
 	}

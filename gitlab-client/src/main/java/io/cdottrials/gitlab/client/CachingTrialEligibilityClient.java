@@ -1,17 +1,23 @@
 package io.cdottrials.gitlab.client;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.Set;
 
-import io.cdottrials.gitlab.client.EligibilityCache.Slot;
+import io.cdottrials.gitlab.client.EligibilityCache.Read;
+import io.cdottrials.gitlab.client.InFlightFills.Fetched;
 import io.cdottrials.model.TrialApplication;
 import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
@@ -30,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(CachingTrialEligibilityClient.class);
+
+	private static final AnswerState[] STATES = AnswerState.values();
 
 	private final EligibilityCache cache;
 
@@ -59,37 +67,52 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 		if (ids.isEmpty()) {
 			return new EligibilityAnswer(Map.of());
 		}
-		Map<Long, Slot> slots;
+		long readAt = System.nanoTime();
+		Read read;
 		try {
-			slots = this.cache.read(ids);
+			read = this.cache.read(ids);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Redis unusable, asking CDot directly", ex);
-			this.metrics.cacheGets("unavailable", ids.size());
+			this.metrics.cacheUnavailable(ids.size());
 			return withoutCache(ids);
 		}
-		Instant now = this.clock.instant();
-		Map<Long, NamespaceEligibility> answers = new HashMap<>();
-		Map<Long, CachedEntry> expired = new HashMap<>();
-		List<Long> toFetch = new ArrayList<>();
-		for (long id : ids) {
-			CachedEntry entry = slots.get(id).entry();
+		long now = this.clock.millis();
+		int size = ids.size();
+		NamespaceEligibility[] answers = new NamespaceEligibility[size];
+		Map<Long, CachedEntry> expired = null;
+		Map<Long, Long> toFetch = null;
+		int hits = 0;
+		for (int i = 0; i < size; i++) {
+			CachedEntry entry = read.entries()[i];
 			if (entry != null && entry.freshAt(now)) {
-				answers.put(id, new NamespaceEligibility(entry.trialTypes(), AnswerState.FRESH));
+				answers[i] = new NamespaceEligibility(entry.trialTypes(), AnswerState.FRESH);
+				hits++;
+				continue;
 			}
-			else {
-				if (entry != null) {
-					expired.put(id, entry);
-				}
-				toFetch.add(id);
+			if (toFetch == null) {
+				toFetch = new LinkedHashMap<>();
+				expired = new HashMap<>();
+			}
+			if (entry != null) {
+				expired.put(ids.get(i), entry);
+			}
+			toFetch.put(ids.get(i), read.generations()[i]);
+		}
+		if (toFetch == null) {
+			this.metrics.cacheGets(hits, 0, 0);
+			return ordered(ids, answers);
+		}
+		this.metrics.cacheGets(hits, expired.size(), toFetch.size() - expired.size());
+		Map<Long, @Nullable Fetched> fetched = this.filler.fetch(List.copyOf(toFetch.keySet()), toFetch, readAt);
+		for (int i = 0; i < size; i++) {
+			if (answers[i] == null) {
+				long id = ids.get(i);
+				Fetched answer = fetched.get(id);
+				answers[i] = (answer != null) ? new NamespaceEligibility(answer.trialTypes(), AnswerState.FRESH)
+						: fallback(expired.get(id));
 			}
 		}
-		this.metrics.cacheGets("hit", answers.size());
-		this.metrics.cacheGets("stale", expired.size());
-		this.metrics.cacheGets("miss", toFetch.size() - expired.size());
-		this.filler.fetch(toFetch, slots)
-			.forEach((id, fetched) -> answers.put(id, (fetched != null)
-					? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(expired.get(id))));
 		return ordered(ids, answers);
 	}
 
@@ -148,16 +171,21 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 	}
 
 	private EligibilityAnswer withoutCache(List<Long> ids) {
-		Map<Long, NamespaceEligibility> answers = new HashMap<>();
+		NamespaceEligibility[] answers = new NamespaceEligibility[ids.size()];
 		try {
-			this.withoutRedis.executeRunnable(() -> this.filler.fetch(ids, Map.of())
-				.forEach((id, fetched) -> answers.put(id, (fetched != null)
-						? new NamespaceEligibility(fetched.trialTypes(), AnswerState.FRESH) : fallback(null))));
+			this.withoutRedis.executeRunnable(() -> {
+				Map<Long, @Nullable Fetched> fetched = this.filler.fetch(ids, Map.of(), System.nanoTime());
+				for (int i = 0; i < answers.length; i++) {
+					Fetched answer = fetched.get(ids.get(i));
+					answers[i] = (answer != null) ? new NamespaceEligibility(answer.trialTypes(), AnswerState.FRESH)
+							: fallback(null);
+				}
+			});
 		}
 		catch (BulkheadFullException ex) {
 			// without Redis every request would reach CDot: beyond the limit, degraded at
 			// once
-			ids.forEach((id) -> answers.put(id, NamespaceEligibility.degraded()));
+			Arrays.fill(answers, NamespaceEligibility.degraded());
 		}
 		return ordered(ids, answers);
 	}
@@ -167,29 +195,91 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 				: NamespaceEligibility.degraded();
 	}
 
-	private EligibilityAnswer ordered(List<Long> ids, Map<Long, NamespaceEligibility> answers) {
-		Map<Long, NamespaceEligibility> ordered = new LinkedHashMap<>();
-		int[] byState = new int[AnswerState.values().length];
-		for (long id : ids) {
-			NamespaceEligibility answer = answers.get(id);
-			ordered.put(id, answer);
+	private EligibilityAnswer ordered(List<Long> ids, NamespaceEligibility[] answers) {
+		int[] byState = new int[STATES.length];
+		for (NamespaceEligibility answer : answers) {
 			byState[answer.state().ordinal()]++;
 		}
-		for (AnswerState state : AnswerState.values()) {
+		for (AnswerState state : STATES) {
 			this.metrics.answered(state, byState[state.ordinal()]);
 		}
-		return new EligibilityAnswer(ordered);
+		// EligibilityAnswer copies what it is given into its own map: give it a view
+		return new EligibilityAnswer(new OrderedAnswers(ids, answers));
+	}
+
+	/**
+	 * The answers by id in the order asked, as a read-only view over the two arrays.
+	 */
+	private static final class OrderedAnswers extends AbstractMap<Long, NamespaceEligibility> {
+
+		private final List<Long> ids;
+
+		private final NamespaceEligibility[] answers;
+
+		OrderedAnswers(List<Long> ids, NamespaceEligibility[] answers) {
+			this.ids = ids;
+			this.answers = answers;
+		}
+
+		@Override
+		public Set<Entry<Long, NamespaceEligibility>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<Long, NamespaceEligibility>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < OrderedAnswers.this.answers.length;
+						}
+
+						@Override
+						public Entry<Long, NamespaceEligibility> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int i = this.next++;
+							return new SimpleImmutableEntry<>(OrderedAnswers.this.ids.get(i),
+									OrderedAnswers.this.answers[i]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return OrderedAnswers.this.answers.length;
+				}
+
+			};
+		}
+
 	}
 
 	private static List<Long> distinctPositive(Collection<Long> namespaceIds) {
-		Set<Long> distinct = new LinkedHashSet<>(namespaceIds);
-		for (Long id : distinct) {
+		// the usual request has no duplicates: check that on a sorted copy without
+		// boxing,
+		// and keep the caller's order
+		long[] sorted = new long[namespaceIds.size()];
+		int n = 0;
+		for (Long id : namespaceIds) {
 			if (id == null) {
 				throw new IllegalArgumentException("Namespace ids must not be null");
 			}
 			requirePositive(id);
+			sorted[n++] = id;
 		}
-		return List.copyOf(distinct);
+		Arrays.sort(sorted);
+		for (int i = 1; i < n; i++) {
+			if (sorted[i] == sorted[i - 1]) {
+				return List.copyOf(new LinkedHashSet<>(namespaceIds));
+			}
+		}
+		return (namespaceIds instanceof List<Long> list && list instanceof RandomAccess) ? list
+				: new ArrayList<>(namespaceIds);
 	}
 
 	private static void requirePositive(long namespaceId) {

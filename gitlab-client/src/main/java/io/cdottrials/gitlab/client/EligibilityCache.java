@@ -1,142 +1,317 @@
 package io.cdottrials.gitlab.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Redis side of the cache: one MGET to read, one script call to write back (only
- * where the generation is unchanged) and one to invalidate. Every call goes through a
- * circuit breaker so that a dead Redis costs one short timeout, not one per request.
+ * The Redis side of the cache, one key per namespace ({@link CachedValueFormat}): one
+ * MGET of exactly the requested keys to read, one compare-and-set script call per
+ * namespace (pipelined) to write back, one tombstone script call per namespace
+ * (pipelined) to invalidate. No call touches two keys, so it would run on Redis Cluster.
+ * <p>
+ * On Lettuce (Boot's default) the commands go straight to the factory's native connection
+ * with byte-array keys and values; with any other {@link RedisConnectionFactory} through
+ * Spring Data's {@link RedisConnection}. Every call goes through a circuit breaker so
+ * that a dead Redis costs one short timeout, not one per request.
  */
 public final class EligibilityCache {
 
 	static final String KEY_PREFIX = "namespaces:eligible_trials:";
 
-	static final String GENERATION_SUFFIX = ":gen";
+	private static final byte[] KEY_PREFIX_BYTES = KEY_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
-	private static final RedisScript<Long> WRITE_BACK = RedisScript
-		.of(new ClassPathResource("io/cdottrials/gitlab/client/write-back.lua"), Long.class);
+	private static final Script WRITE_BACK = new Script("write-back.lua");
 
-	private static final RedisScript<Long> INVALIDATE = RedisScript
-		.of(new ClassPathResource("io/cdottrials/gitlab/client/invalidate.lua"), Long.class);
+	private static final Script INVALIDATE = new Script("invalidate.lua");
 
-	private final StringRedisTemplate redis;
+	private static final byte[] TOMBSTONE_PREFIX = CachedValueFormat.tombstonePrefix();
+
+	private final RedisConnectionFactory connectionFactory;
 
 	private final CircuitBreaker breaker;
 
-	private final JsonMapper jsonMapper;
+	private final byte[] tombstoneTtlMillis;
 
-	private final long generationTtlMillis;
+	private final long timeoutMillis;
 
-	public EligibilityCache(StringRedisTemplate redis, CircuitBreaker breaker, JsonMapper jsonMapper,
+	private final boolean sharedNativeConnection;
+
+	// Lettuce's connection shared by every LettuceConnection of the factory, once known:
+	// thread-safe and reconnecting by itself, so asking the factory for it per call (a
+	// LettuceConnection object and a lock each time) buys nothing
+	private volatile @Nullable RedisAsyncCommands<byte[], byte[]> shared;
+
+	public EligibilityCache(RedisConnectionFactory connectionFactory, CircuitBreaker breaker,
 			TrialEligibilityProperties properties) {
-		this.redis = redis;
+		this.connectionFactory = connectionFactory;
 		this.breaker = breaker;
-		this.jsonMapper = jsonMapper;
-		this.generationTtlMillis = properties.ttl()
-			.plus(properties.jitter())
-			.plus(properties.staleIfError())
-			.plus(properties.ttl())
-			.toMillis();
+		this.tombstoneTtlMillis = ascii(properties.tombstoneTtl().toMillis());
+		// Spring Data's own Lettuce calls wait this long (spring.data.redis.timeout)
+		this.timeoutMillis = (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getTimeout()
+				: 60_000;
+		this.sharedNativeConnection = connectionFactory instanceof LettuceConnectionFactory lettuce
+				&& lettuce.getShareNativeConnection() && !lettuce.isClusterAware();
 	}
 
 	static String key(long namespaceId) {
 		return KEY_PREFIX + namespaceId;
 	}
 
-	static String generationKey(long namespaceId) {
-		return KEY_PREFIX + namespaceId + GENERATION_SUFFIX;
+	static byte[] keyBytes(long namespaceId) {
+		if (namespaceId < 0) {
+			return (KEY_PREFIX + namespaceId).getBytes(StandardCharsets.US_ASCII);
+		}
+		int digits = 1;
+		for (long rest = namespaceId / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		byte[] key = Arrays.copyOf(KEY_PREFIX_BYTES, KEY_PREFIX_BYTES.length + digits);
+		long rest = namespaceId;
+		for (int i = key.length - 1; i >= KEY_PREFIX_BYTES.length; i--) {
+			key[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		return key;
 	}
 
 	/**
-	 * Reads the entries and generations of the given namespaces in one MGET.
+	 * Reads the given namespaces' values in one MGET.
 	 * @param namespaceIds distinct ids
-	 * @return a slot per id
+	 * @return the answers and generations, in the order of the ids
 	 */
-	Map<Long, Slot> read(List<Long> namespaceIds) {
-		List<String> keys = new ArrayList<>(namespaceIds.size() * 2);
-		namespaceIds.forEach((id) -> keys.add(key(id)));
-		namespaceIds.forEach((id) -> keys.add(generationKey(id)));
-		List<@Nullable String> values = this.breaker.executeSupplier(() -> this.redis.opsForValue().multiGet(keys));
-		if (values == null || values.size() != keys.size()) {
-			throw new IllegalStateException(
-					"MGET answered " + ((values != null) ? values.size() : 0) + " values for " + keys.size() + " keys");
+	Read read(List<Long> namespaceIds) {
+		int size = namespaceIds.size();
+		byte[][] keys = new byte[size][];
+		for (int i = 0; i < size; i++) {
+			keys[i] = keyBytes(namespaceIds.get(i));
 		}
-		Map<Long, Slot> slots = new HashMap<>();
-		for (int i = 0; i < namespaceIds.size(); i++) {
-			String generation = values.get(namespaceIds.size() + i);
-			slots.put(namespaceIds.get(i), new Slot(parse(values.get(i)), (generation != null) ? generation : "0"));
+		byte[][] values = this.breaker.executeSupplier(() -> mget(keys));
+		@Nullable CachedEntry[] entries = new CachedEntry[size];
+		long[] generations = new long[size];
+		for (int i = 0; i < size; i++) {
+			entries[i] = CachedValueFormat.entry(values[i]);
+			generations[i] = CachedValueFormat.generation(values[i]);
 		}
-		return slots;
+		return new Read(entries, generations);
 	}
 
 	/**
-	 * Writes answers back in one script call; an entry is written only where the
-	 * generation still is the one read before CDot was asked.
+	 * Writes answers back, one compare-and-set per namespace, pipelined: an answer is
+	 * written only where the value still carries the generation read before CDot was
+	 * asked.
 	 * @param fills what to write
-	 * @return how many entries were written
+	 * @return how many answers were written
 	 */
 	long write(Collection<Fill> fills) {
-		List<String> keys = new ArrayList<>(fills.size() * 2);
-		List<String> args = new ArrayList<>(fills.size() * 3);
+		byte[][] keys = new byte[fills.size()][];
+		byte[][][] args = new byte[fills.size()][][];
+		int i = 0;
 		for (Fill fill : fills) {
-			keys.add(key(fill.namespaceId()));
-			keys.add(generationKey(fill.namespaceId()));
-			args.add(fill.generation());
-			args.add(this.jsonMapper.writeValueAsString(fill.entry()));
-			args.add(Long.toString(fill.ttlMillis()));
+			keys[i] = keyBytes(fill.namespaceId());
+			args[i] = new byte[][] { CachedValueFormat.generationBytes(fill.generation()),
+					CachedValueFormat.encode(fill.generation(), fill.entry()), ascii(fill.ttlMillis()) };
+			i++;
 		}
-		Long written = this.breaker
-			.executeSupplier(() -> this.redis.execute(WRITE_BACK, keys, args.toArray(Object[]::new)));
-		return (written != null) ? written : 0;
+		long[] results = this.breaker.executeSupplier(() -> evalEach(WRITE_BACK, keys, args));
+		long written = 0;
+		for (long result : results) {
+			written += result;
+		}
+		return written;
 	}
 
 	/**
-	 * Bumps the generation and deletes the entry of each namespace, atomically.
+	 * Replaces each namespace's value by a tombstone carrying the next generation.
 	 * @param namespaceIds the namespaces
 	 */
 	void invalidate(Collection<Long> namespaceIds) {
-		List<String> keys = new ArrayList<>(namespaceIds.size() * 2);
+		byte[][] keys = new byte[namespaceIds.size()][];
+		byte[][][] args = new byte[namespaceIds.size()][][];
+		int i = 0;
 		for (long id : namespaceIds) {
-			keys.add(key(id));
-			keys.add(generationKey(id));
+			keys[i] = keyBytes(id);
+			args[i] = new byte[][] { TOMBSTONE_PREFIX, this.tombstoneTtlMillis };
+			i++;
 		}
-		this.breaker
-			.executeSupplier(() -> this.redis.execute(INVALIDATE, keys, Long.toString(this.generationTtlMillis)));
+		this.breaker.executeSupplier(() -> evalEach(INVALIDATE, keys, args));
 	}
 
-	private @Nullable CachedEntry parse(@Nullable String value) {
-		if (value == null) {
+	private byte[][] mget(byte[][] keys) {
+		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		if (shared != null) {
+			return mget(shared, keys);
+		}
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (connection instanceof LettuceConnection lettuce) {
+				return mget(lettuce.getNativeConnection(), keys);
+			}
+			List<byte[]> values = connection.stringCommands().mGet(keys);
+			int answered = (values != null) ? values.size() : 0;
+			return checked((values != null) ? values.toArray(byte[][]::new) : new byte[0][], answered, keys.length);
+		}
+	}
+
+	private byte[][] mget(RedisClusterAsyncCommands<byte[], byte[]> commands, byte[][] keys) {
+		List<KeyValue<byte[], byte[]>> values = await(commands.mget(keys));
+		byte[][] result = new byte[keys.length][];
+		for (int i = 0; i < result.length && i < values.size(); i++) {
+			result[i] = values.get(i).getValueOrElse(null);
+		}
+		return checked(result, values.size(), keys.length);
+	}
+
+	private @Nullable RedisAsyncCommands<byte[], byte[]> shared() {
+		if (!this.sharedNativeConnection) {
 			return null;
 		}
+		RedisAsyncCommands<byte[], byte[]> shared = this.shared;
+		if (shared != null && shared.getStatefulConnection().isOpen()) {
+			return shared;
+		}
+		// the factory connects (or throws while Redis is down) and hands out its shared
+		// one
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (connection instanceof LettuceConnection lettuce
+					&& lettuce.getNativeConnection() instanceof RedisAsyncCommands<byte[], byte[]> commands) {
+				this.shared = commands;
+				return commands;
+			}
+			return null;
+		}
+	}
+
+	private long[] evalEach(Script script, byte[][] keys, byte[][][] args) {
+		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		if (shared != null) {
+			return evalEach(shared, script, keys, args);
+		}
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (connection instanceof LettuceConnection lettuce) {
+				return evalEach(lettuce.getNativeConnection(), script, keys, args);
+			}
+			// any other client: Spring Data's pipeline, with the script's text (no
+			// NOSCRIPT)
+			connection.openPipeline();
+			for (int i = 0; i < keys.length; i++) {
+				byte[][] keyAndArgs = new byte[1 + args[i].length][];
+				keyAndArgs[0] = keys[i];
+				System.arraycopy(args[i], 0, keyAndArgs, 1, args[i].length);
+				connection.scriptingCommands().eval(script.text, ReturnType.INTEGER, 1, keyAndArgs);
+			}
+			List<Object> results = connection.closePipeline();
+			long[] counts = new long[keys.length];
+			for (int i = 0; i < counts.length && i < results.size(); i++) {
+				counts[i] = (results.get(i) instanceof Number number) ? number.longValue() : 0;
+			}
+			return counts;
+		}
+	}
+
+	// Lettuce's async commands pipeline by themselves: every call is sent before the
+	// first
+	// answer is awaited
+	private long[] evalEach(RedisClusterAsyncCommands<byte[], byte[]> commands, Script script, byte[][] keys,
+			byte[][][] args) {
+		List<RedisFuture<Long>> calls = new ArrayList<>(keys.length);
+		for (int i = 0; i < keys.length; i++) {
+			calls.add(commands.evalsha(script.sha1, ScriptOutputType.INTEGER, new byte[][] { keys[i] }, args[i]));
+		}
+		long[] results = new long[keys.length];
+		for (int i = 0; i < keys.length; i++) {
+			Long result;
+			try {
+				result = await(calls.get(i));
+			}
+			catch (RedisNoScriptException ex) {
+				// Redis restarted or flushed its scripts: EVAL loads the script again
+				result = await(commands.eval(script.text, ScriptOutputType.INTEGER, new byte[][] { keys[i] }, args[i]));
+			}
+			results[i] = (result != null) ? result : 0;
+		}
+		return results;
+	}
+
+	private <T> T await(RedisFuture<T> future) {
 		try {
-			return this.jsonMapper.readValue(value, CachedEntry.class);
+			return future.get(this.timeoutMillis, TimeUnit.MILLISECONDS);
 		}
-		catch (JacksonException ex) {
-			// not ours or from an older format: a miss, and the fill overwrites it
-			return null;
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new RedisCommandTimeoutException("Redis did not answer within " + this.timeoutMillis + " ms");
 		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Redis", ex);
+		}
+	}
+
+	private static byte[][] checked(byte[][] values, int answered, int asked) {
+		if (answered != asked) {
+			throw new IllegalStateException("MGET answered " + answered + " values for " + asked + " keys");
+		}
+		return values;
+	}
+
+	private static byte[] ascii(long value) {
+		return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
-	 * What Redis holds for one namespace.
-	 *
-	 * @param entry the cached answer, if any
-	 * @param generation the namespace's generation ({@code "0"} before any invalidation)
+	 * A script and its SHA-1.
 	 */
-	record Slot(@Nullable CachedEntry entry, String generation) {
+	private static final class Script {
+
+		private final byte[] text;
+
+		private final String sha1;
+
+		Script(String name) {
+			RedisScript<Long> script = RedisScript.of(new ClassPathResource("io/cdottrials/gitlab/client/" + name),
+					Long.class);
+			this.text = script.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+			this.sha1 = script.getSha1();
+		}
+
+	}
+
+	/**
+	 * What Redis holds for the namespaces of one read, by position.
+	 *
+	 * @param entries the cached answer per position, {@code null} where there is none
+	 * (absent, invalidated, older format)
+	 * @param generations the generation per position (0 where there is no value)
+	 */
+	record Read(@Nullable CachedEntry[] entries, long[] generations) {
 	}
 
 	/**
@@ -147,7 +322,7 @@ public final class EligibilityCache {
 	 * @param entry the answer
 	 * @param ttlMillis how long Redis keeps it
 	 */
-	record Fill(long namespaceId, String generation, CachedEntry entry, long ttlMillis) {
+	record Fill(long namespaceId, long generation, CachedEntry entry, long ttlMillis) {
 	}
 
 }

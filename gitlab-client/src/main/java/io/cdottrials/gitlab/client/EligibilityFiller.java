@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cdottrials.gitlab.client.EligibilityCache.Fill;
-import io.cdottrials.gitlab.client.EligibilityCache.Slot;
 import io.cdottrials.gitlab.client.InFlightFills.Claim;
 import io.cdottrials.gitlab.client.InFlightFills.Fetched;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -49,6 +48,8 @@ public final class EligibilityFiller {
 
 	private final Clock clock;
 
+	private final long maxFillAgeNanos;
+
 	public EligibilityFiller(EligibilityCache cache, CdotApi cdot, TrialEligibilityProperties properties,
 			EligibilityMetrics metrics, FillListener fillListener, Duration cdotTimeout, Clock clock) {
 		this.cache = cache;
@@ -58,6 +59,13 @@ public final class EligibilityFiller {
 		this.fillListener = fillListener;
 		this.joinTimeout = cdotTimeout.multipliedBy(2);
 		this.clock = clock;
+		// a fill older than this could outlive the tombstone of an invalidation it missed
+		// (or the entry that replaced it): the key would then read as generation 0 again
+		Duration shortestEntry = properties.ttl().minus(properties.jitter());
+		Duration limit = properties.tombstoneTtl();
+		limit = (properties.emptyAnswerTtl().compareTo(limit) < 0) ? properties.emptyAnswerTtl() : limit;
+		limit = (shortestEntry.compareTo(limit) < 0) ? shortestEntry : limit;
+		this.maxFillAgeNanos = Math.max(Duration.ofSeconds(1).toNanos(), limit.toNanos()) / 2;
 	}
 
 	/**
@@ -70,12 +78,14 @@ public final class EligibilityFiller {
 
 	/**
 	 * Fetches the given namespaces, joining flights in progress; writes back what this
-	 * request fetched itself when {@code slots} says which generation it read.
+	 * request fetched itself when {@code generations} says which generation it read.
 	 * @param ids distinct namespace ids
-	 * @param slots what the caller's MGET read, or empty when Redis is not to be written
+	 * @param generations per id the generation the caller's MGET read, or empty when
+	 * Redis is not to be written
+	 * @param readAtNanos {@link System#nanoTime()} before that MGET
 	 * @return per id the answer, or {@code null} when CDot could not answer
 	 */
-	Map<Long, @Nullable Fetched> fetch(List<Long> ids, Map<Long, Slot> slots) {
+	Map<Long, @Nullable Fetched> fetch(List<Long> ids, Map<Long, Long> generations, long readAtNanos) {
 		Map<Long, @Nullable Fetched> results = new HashMap<>();
 		if (ids.isEmpty()) {
 			return results;
@@ -83,22 +93,22 @@ public final class EligibilityFiller {
 		Claim claim = this.flights.claim(ids);
 		this.metrics.coalesced(claim.joined().size());
 		if (!claim.owned().isEmpty()) {
-			fly(claim.owned(), slots);
+			fly(claim.owned(), generations, readAtNanos);
 		}
 		claim.owned().forEach((id, flight) -> results.put(id, await(flight)));
 		claim.joined().forEach((id, flight) -> results.put(id, await(flight)));
 		return results;
 	}
 
-	private void fly(Map<Long, CompletableFuture<Fetched>> owned, Map<Long, Slot> slots) {
+	private void fly(Map<Long, CompletableFuture<Fetched>> owned, Map<Long, Long> generations, long readAtNanos) {
 		Map<Long, Fetched> fetched = new LinkedHashMap<>();
 		try {
 			for (List<Long> chunk : chunks(new ArrayList<>(owned.keySet()))) {
 				fetchChunk(chunk, fetched);
 			}
-			if (!fetched.isEmpty() && !slots.isEmpty()) {
+			if (!fetched.isEmpty() && !generations.isEmpty()) {
 				notifyListener(fetched.keySet());
-				writeBack(fetched, slots);
+				writeBack(fetched, generations, readAtNanos);
 			}
 		}
 		finally {
@@ -130,7 +140,8 @@ public final class EligibilityFiller {
 			Map<Long, List<String>> answer = this.cdot.eligibility(chunk);
 			for (long id : chunk) {
 				List<String> types = answer.get(id);
-				fetched.put(id, (types != null) ? new Fetched(types, true) : new Fetched(List.of(), false));
+				fetched.put(id, (types != null) ? new Fetched(CachedValueFormat.normalize(types), true)
+						: new Fetched(List.of(), false));
 			}
 		}
 		catch (CallNotPermittedException ex) {
@@ -141,14 +152,18 @@ public final class EligibilityFiller {
 		}
 	}
 
-	private void writeBack(Map<Long, Fetched> fetched, Map<Long, Slot> slots) {
+	private void writeBack(Map<Long, Fetched> fetched, Map<Long, Long> generations, long readAtNanos) {
+		if (System.nanoTime() - readAtNanos > this.maxFillAgeNanos) {
+			logger.warn("Not writing {} eligibility answers back: fetched {} ms after the cache was read",
+					fetched.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readAtNanos));
+			return;
+		}
 		long now = this.clock.millis();
 		List<Fill> fills = new ArrayList<>(fetched.size());
 		fetched.forEach((id, answer) -> {
 			long fresh = answer.answered() ? jitteredTtl() : this.properties.emptyAnswerTtl().toMillis();
 			long kept = answer.answered() ? fresh + this.properties.staleIfError().toMillis() : fresh;
-			fills.add(new Fill(id, slots.get(id).generation(), new CachedEntry(answer.trialTypes(), now, now + fresh),
-					kept));
+			fills.add(new Fill(id, generations.get(id), new CachedEntry(answer.trialTypes(), now, now + fresh), kept));
 		});
 		try {
 			this.cache.write(fills);

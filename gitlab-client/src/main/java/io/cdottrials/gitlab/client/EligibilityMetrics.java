@@ -22,9 +22,15 @@ public final class EligibilityMetrics {
 
 	private final MeterRegistry registry;
 
-	private final Map<String, Counter> cacheGets = new ConcurrentHashMap<>();
+	private final Counter hits;
 
-	private final Map<AnswerState, Counter> answers = new EnumMap<>(AnswerState.class);
+	private final Counter misses;
+
+	private final Counter stale;
+
+	private final Counter unavailable;
+
+	private final Counter[] answers = new Counter[AnswerState.values().length];
 
 	private final Map<InvalidationSource, Counter> invalidations = new EnumMap<>(InvalidationSource.class);
 
@@ -34,19 +40,15 @@ public final class EligibilityMetrics {
 
 	public EligibilityMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		for (String result : new String[] { "hit", "miss", "stale", "unavailable" }) {
-			this.cacheGets.put(result,
-					Counter.builder("gitlab.trial_eligibility.cache.gets")
-						.description("Namespace lookups in the eligibility cache")
-						.tag("result", result)
-						.register(registry));
-		}
+		this.hits = cacheGets(registry, "hit");
+		this.misses = cacheGets(registry, "miss");
+		this.stale = cacheGets(registry, "stale");
+		this.unavailable = cacheGets(registry, "unavailable");
 		for (AnswerState state : AnswerState.values()) {
-			this.answers.put(state,
-					Counter.builder("gitlab.trial_eligibility.answers")
-						.description("Namespace answers by state")
-						.tag("state", state.wireName())
-						.register(registry));
+			this.answers[state.ordinal()] = Counter.builder("gitlab.trial_eligibility.answers")
+				.description("Namespace answers by state")
+				.tag("state", state.wireName())
+				.register(registry);
 		}
 		for (InvalidationSource source : InvalidationSource.values()) {
 			this.invalidations.put(source,
@@ -60,9 +62,26 @@ public final class EligibilityMetrics {
 			.register(registry);
 	}
 
-	void cacheGets(String result, int count) {
+	private static Counter cacheGets(MeterRegistry registry, String result) {
+		return Counter.builder("gitlab.trial_eligibility.cache.gets")
+			.description("Namespace lookups in the eligibility cache")
+			.tag("result", result)
+			.register(registry);
+	}
+
+	void cacheGets(int hits, int stale, int misses) {
+		increment(this.hits, hits);
+		increment(this.stale, stale);
+		increment(this.misses, misses);
+	}
+
+	void cacheUnavailable(int count) {
+		increment(this.unavailable, count);
+	}
+
+	private static void increment(Counter counter, int count) {
 		if (count > 0) {
-			this.cacheGets.get(result).increment(count);
+			counter.increment(count);
 		}
 	}
 
@@ -77,9 +96,7 @@ public final class EligibilityMetrics {
 	}
 
 	void answered(AnswerState state, int count) {
-		if (count > 0) {
-			this.answers.get(state).increment(count);
-		}
+		increment(this.answers[state.ordinal()], count);
 	}
 
 	void cdotCall(String operation, String outcome, long nanos) {

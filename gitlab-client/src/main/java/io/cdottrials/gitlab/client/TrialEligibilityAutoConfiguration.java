@@ -118,10 +118,8 @@ public final class TrialEligibilityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EligibilityCache eligibilityCache(RedisConnectionFactory redisConnectionFactory,
-			@Qualifier(REDIS_BREAKER_BEAN) CircuitBreaker redisBreaker, ObjectProvider<JsonMapper> jsonMapper,
-			TrialEligibilityProperties properties) {
-		return new EligibilityCache(new StringRedisTemplate(redisConnectionFactory), redisBreaker,
-				jsonMapper.getIfAvailable(JsonMapper::new), properties);
+			@Qualifier(REDIS_BREAKER_BEAN) CircuitBreaker redisBreaker, TrialEligibilityProperties properties) {
+		return new EligibilityCache(redisConnectionFactory, redisBreaker, properties);
 	}
 
 	@Bean

@@ -23,13 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cdotBreaker circuit breaker around CDot calls
  * @param redisBreaker circuit breaker around Redis calls, so that a dead Redis costs one
  * timeout rather than one per call
+ * @param tombstoneTtl how long an invalidated namespace's tombstone (which carries its
+ * new generation) is kept; a fill that took longer than half of it, or of the shortest
+ * entry lifetime, does not write back
  */
 @ConfigurationProperties("gitlab.trial-eligibility")
 public record TrialEligibilityProperties(@DefaultValue("8h") Duration ttl, @DefaultValue("10m") Duration jitter,
 		@DefaultValue("24h") Duration staleIfError, @DefaultValue("5m") Duration emptyAnswerTtl,
 		@DefaultValue("1000") int chunkSize, @DefaultValue("16") int redisDownConcurrency,
 		@DefaultValue("24h") Duration eventMemory, @NestedConfigurationProperty @DefaultValue Breaker cdotBreaker,
-		@NestedConfigurationProperty @DefaultValue Breaker redisBreaker) {
+		@NestedConfigurationProperty @DefaultValue Breaker redisBreaker, @DefaultValue("1m") Duration tombstoneTtl) {
 
 	/**
 	 * Settings of one Resilience4j circuit breaker (count-based sliding window).

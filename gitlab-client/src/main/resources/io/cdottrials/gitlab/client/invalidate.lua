@@ -1,10 +1,22 @@
--- Invalidates cached eligibility answers: bumping the generation makes any fill in flight
--- skip its write-back; deleting the entry makes the next read ask CDot.
--- KEYS: pairs of (entry key, generation key)
--- ARGV[1]: how long the generation is remembered, in milliseconds
-for i = 1, #KEYS, 2 do
-  redis.call('INCR', KEYS[i + 1])
-  redis.call('PEXPIRE', KEYS[i + 1], ARGV[1])
-  redis.call('DEL', KEYS[i])
+-- Invalidates one namespace's cached answer: replaces it by a tombstone carrying the next
+-- generation, so the next read asks CDot and a fill in flight (which read the previous
+-- generation) writes nothing. One key per call, so that it runs on Redis Cluster too.
+-- Value format (CachedValueFormat): byte 1 = format version 1, bytes 7-14 = generation.
+-- KEYS[1]: namespaces:eligible_trials:<id>
+-- ARGV[1]: the tombstone's first 6 bytes (version, flags, type table)
+-- ARGV[2]: the tombstone's TTL in milliseconds
+local current = redis.call('GET', KEYS[1])
+local generation = 0
+if current and #current >= 14 and string.byte(current, 1) == 1 then
+  for i = 7, 14 do
+    generation = generation * 256 + string.byte(current, i)
+  end
 end
-return #KEYS / 2
+generation = generation + 1
+local bytes = {}
+for i = 8, 1, -1 do
+  bytes[i] = string.char(generation % 256)
+  generation = math.floor(generation / 256)
+end
+redis.call('SET', KEYS[1], ARGV[1] .. table.concat(bytes), 'PX', ARGV[2])
+return 1

@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -236,8 +235,7 @@ class TrialEligibilityAutoConfigurationTests {
 
 		@Bean
 		EligibilityCache ownCache(RedisConnectionFactory redis, TrialEligibilityProperties properties) {
-			return new EligibilityCache(new StringRedisTemplate(redis), CircuitBreaker.ofDefaults("own"),
-					new JsonMapper(), properties);
+			return new EligibilityCache(redis, CircuitBreaker.ofDefaults("own"), properties);
 		}
 
 	}

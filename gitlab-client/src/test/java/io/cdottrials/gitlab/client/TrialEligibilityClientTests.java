@@ -22,12 +22,16 @@ import io.cdottrials.model.TrialResponse;
 import io.cdottrials.model.TrialType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -177,7 +181,7 @@ class TrialEligibilityClientTests {
 		this.fillListener.release();
 
 		assertThat(fill.get(10, TimeUnit.SECONDS).get(id).trialTypes()).containsExactly(DAP);
-		assertThat(this.redis.hasKey(EligibilityCache.key(id))).isFalse();
+		assertThat(cachedAnswer(id)).isNull();
 		assertThat(this.client.eligibility(List.of(id)).get(id))
 			.isEqualTo(new NamespaceEligibility(List.of(), AnswerState.FRESH));
 		assertThat(cdot.eligibilityRequests()).hasSize(2);
@@ -202,9 +206,10 @@ class TrialEligibilityClientTests {
 	void cdotDownServesAnExpiredEntryAsStale() {
 		long id = TestNamespaces.next();
 		long hourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
-		this.redis.opsForValue()
-			.set(EligibilityCache.key(id), "{\"trial_types\":[\"" + DUO_PRO + "\"],\"fetched_at\":"
-					+ (hourAgo - 28_800_000) + ",\"fresh_until\":" + hourAgo + "}", Duration.ofHours(23));
+		byte[] expired = CachedValueFormat.encode(0,
+				new CachedEntry(List.of(DUO_PRO), hourAgo - Duration.ofHours(8).toMillis(), hourAgo));
+		this.redis.execute((RedisCallback<Boolean>) (connection) -> connection.stringCommands()
+			.set(EligibilityCache.keyBytes(id), expired, Expiration.from(Duration.ofHours(23)), SetOption.upsert()));
 		cdot.fails();
 
 		NamespaceEligibility answer = this.client.eligibility(List.of(id)).get(id);
@@ -286,7 +291,7 @@ class TrialEligibilityClientTests {
 
 		assertThat(response.trial().trialType()).isEqualTo(DAP);
 		assertThat(response.trial().namespaceId()).isEqualTo(id);
-		assertThat(this.redis.hasKey(EligibilityCache.key(id))).isFalse();
+		assertThat(cachedAnswer(id)).isNull();
 	}
 
 	@Test
@@ -327,6 +332,16 @@ class TrialEligibilityClientTests {
 			.tag("outcome", outcome)
 			.timer();
 		return (calls != null) ? calls.count() : 0;
+	}
+
+	/**
+	 * The answer Redis holds for a namespace: {@code null} when there is none (no key, or
+	 * an invalidation's tombstone).
+	 */
+	private @Nullable CachedEntry cachedAnswer(long id) {
+		return CachedValueFormat
+			.entry(this.redis.execute((RedisCallback<byte[]>) (connection) -> connection.stringCommands()
+				.get(EligibilityCache.keyBytes(id))));
 	}
 
 }

@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -298,7 +299,7 @@ class GitlabServiceTests {
 			long id = TestNamespaces.next();
 			cdot.answers(Map.of(id, List.of(DAP)));
 			get("/api/v1/trial_eligibility?namespace_ids=" + id);
-			assertThat(redis.hasKey("namespaces:eligible_trials:" + id)).isTrue();
+			assertThat(holdsAnswer(id)).isTrue();
 			cdot.server()
 				.stubFor(WireMock.post("/trials")
 					.withHeader("X-Admin-Email", WireMock.equalTo(CdotStub.ADMIN_EMAIL))
@@ -316,7 +317,7 @@ class GitlabServiceTests {
 			assertThat(reply.status()).isEqualTo(201);
 			assertThat(reply.json().at("/trial/namespace_id").asLong()).isEqualTo(id);
 			assertThat(reply.json().at("/trial/ends_on").asString()).isEqualTo("2026-01-31");
-			assertThat(redis.hasKey("namespaces:eligible_trials:" + id)).isFalse();
+			assertThat(holdsAnswer(id)).isFalse();
 		}
 
 		@Test
@@ -418,7 +419,7 @@ class GitlabServiceTests {
 			String body = event(UUID.randomUUID(), id);
 
 			Reply first = post("/hooks/cdot", body, WebhookSignature.HEADER, sign(body, Instant.now()));
-			boolean cachedAfterFirst = redis.hasKey("namespaces:eligible_trials:" + id);
+			boolean cachedAfterFirst = holdsAnswer(id);
 			get("/api/v1/trial_eligibility?namespace_ids=" + id);
 			Reply again = post("/hooks/cdot", body, WebhookSignature.HEADER, sign(body, Instant.now()));
 
@@ -426,7 +427,7 @@ class GitlabServiceTests {
 			assertThat(cachedAfterFirst).isFalse();
 			assertThat(again.status()).isEqualTo(200);
 			assertThat(again.json().get("status").asString()).isEqualTo("duplicate");
-			assertThat(redis.hasKey("namespaces:eligible_trials:" + id)).isTrue();
+			assertThat(holdsAnswer(id)).isTrue();
 		}
 
 		@Test
@@ -524,7 +525,7 @@ class GitlabServiceTests {
 			Reply reply = delete("/api/v1/trial_eligibility/" + id, "Authorization", "Bearer test-admin-token");
 
 			assertThat(reply.status()).isEqualTo(204);
-			assertThat(redis.hasKey("namespaces:eligible_trials:" + id)).isFalse();
+			assertThat(holdsAnswer(id)).isFalse();
 		}
 
 	}
@@ -578,6 +579,16 @@ class GitlabServiceTests {
 				.isEqualTo(1);
 		}
 
+	}
+
+	/**
+	 * Whether Redis holds a cached answer for the namespace: a value in the library's
+	 * format (version byte 1) that is not an invalidation's tombstone (flags bit 0).
+	 */
+	boolean holdsAnswer(long id) {
+		byte[] value = this.redis.execute((RedisCallback<byte[]>) (connection) -> connection.stringCommands()
+			.get(("namespaces:eligible_trials:" + id).getBytes(StandardCharsets.US_ASCII)));
+		return value != null && value.length > 2 && value[0] == 1 && (value[1] & 1) == 0;
 	}
 
 	static List<String> fieldNames(JsonNode node) {
