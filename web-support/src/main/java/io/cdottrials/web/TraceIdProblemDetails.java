@@ -1,9 +1,10 @@
-package io.cdottrials.cdot.platform;
+package io.cdottrials.web;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,18 +18,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Adds the request's {@code trace_id} to every problem detail an endpoint or exception
  * handler answers with, so that a caller quoting an error body leads straight to the log
  * lines of that request (docs/operations.md, "Logs and traces"). Apart from the exception
- * handlers on purpose: whoever writes a problem need not remember it.
+ * handlers on purpose: whoever writes a problem need not remember it. Without a tracer (a
+ * test slice), problems go out as they are.
  */
 @RestControllerAdvice
-class TraceIdProblemDetails implements ResponseBodyAdvice<Object> {
+public class TraceIdProblemDetails implements ResponseBodyAdvice<Object> {
 
 	/** The problem detail property holding the W3C trace id (32 hex digits). */
-	static final String TRACE_ID = "trace_id";
+	public static final String TRACE_ID = "trace_id";
 
 	private final Tracer tracer;
 
-	TraceIdProblemDetails(Tracer tracer) {
-		this.tracer = tracer;
+	TraceIdProblemDetails(ObjectProvider<Tracer> tracer) {
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 	}
 
 	@Override
