@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cdottrials.cdot.platform.ReplicaCatchUp;
 import io.cdottrials.cdot.subscriptions.SubscriptionChanged;
 import io.cdottrials.cdot.trials.TrialEnded;
 import io.cdottrials.cdot.trials.TrialStarted;
@@ -99,11 +100,16 @@ class NotificationsModuleTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class PlatformClock {
+	static class Platform {
 
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		@Bean
+		ReplicaCatchUp replicaCatchUp() {
+			return ReplicaCatchUp.none();
 		}
 
 	}
