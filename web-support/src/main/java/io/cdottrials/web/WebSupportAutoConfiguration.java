@@ -82,6 +82,15 @@ public final class WebSupportAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+		// after Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), which opens
+		// the trace; before Spring Security, so that refused requests are logged too
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Tracer.class)
 	static class TraceIdConfiguration {

@@ -1,4 +1,4 @@
-package io.cdottrials.cdot.platform;
+package io.cdottrials.web;
 
 import java.io.IOException;
 
@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,13 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that left nothing else in the log. The query string is left out (it can hold a thousand
  * namespace ids), and so are the actuator endpoints that probes and Prometheus call every
  * few seconds. Turn it off with
- * {@code logging.level.io.cdottrials.cdot.platform.RequestLogFilter=warn}.
+ * {@code logging.level.io.cdottrials.web.RequestLogFilter=warn}.
  */
-@Component
-// after Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), which opens the
-// trace; before Spring Security, so that refused requests are logged too
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class RequestLogFilter extends OncePerRequestFilter {
+public class RequestLogFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestLogFilter.class);
 
