@@ -1,9 +1,8 @@
 package io.cdottrials.web;
 
+import io.micrometer.tracing.Tracer;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,8 +33,8 @@ public final class WebSupportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemResponses problemResponses(JsonMapper jsonMapper) {
-		return new ProblemResponses(jsonMapper);
+	ProblemResponses problemResponses(JsonMapper jsonMapper, ObjectProvider<Tracer> tracer) {
+		return new ProblemResponses(jsonMapper, tracer.getIfAvailable(() -> Tracer.NOOP));
 	}
 
 	@Bean

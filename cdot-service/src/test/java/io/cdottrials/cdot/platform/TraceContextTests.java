@@ -95,4 +95,19 @@ class TraceContextTests extends CdotIntegrationTest {
 		assertThat(this.jsonMapper.readTree(refused.getBody()).path("trace_id").asString()).matches("[0-9a-f]{32}");
 	}
 
+	@Test
+	void aRefusedCredentialIsAnsweredInTheCallersTraceToo() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+		ResponseEntity<String> refused = this.rest.exchange(ELIGIBILITY + "?namespace_ids=1", HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(401);
+		JsonNode problem = this.jsonMapper.readTree(refused.getBody());
+		assertThat(problem.path("success").asBoolean(true)).isFalse();
+		assertThat(problem.path("trace_id").asString()).isEqualTo(traceId);
+	}
+
 }
