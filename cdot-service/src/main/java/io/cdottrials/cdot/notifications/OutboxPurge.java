@@ -4,20 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import io.cdottrials.cdot.platform.DailyJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,29 +33,24 @@ class OutboxPurge implements SchedulingConfigurer {
 
 	private final JdbcClient jdbc;
 
-	private final LockingTaskExecutor locks;
+	private final DailyJobs dailyJobs;
 
 	private final OutboxProperties properties;
 
 	private final Clock clock;
 
-	OutboxPurge(CompletedEventPublications completed, JdbcClient jdbc, LockingTaskExecutor locks,
-			OutboxProperties properties, Clock clock) {
+	OutboxPurge(CompletedEventPublications completed, JdbcClient jdbc, DailyJobs dailyJobs, OutboxProperties properties,
+			Clock clock) {
 		this.completed = completed;
 		this.jdbc = jdbc;
-		this.locks = locks;
+		this.dailyJobs = dailyJobs;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		if (Scheduled.CRON_DISABLED.equals(this.properties.purgeCron())) {
-			return;
-		}
-		Runnable locked = () -> this.locks.executeWithLock((Runnable) this::purge,
-				new LockConfiguration(Instant.now(), NAME, Duration.ofMinutes(30), Duration.ZERO));
-		registrar.addCronTask(new CronTask(locked, new CronTrigger(this.properties.purgeCron(), ZoneOffset.UTC)));
+		this.dailyJobs.register(registrar, this.properties.purgeCron(), NAME, this::purge);
 	}
 
 	/**

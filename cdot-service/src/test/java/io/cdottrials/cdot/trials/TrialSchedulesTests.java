@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.cdottrials.cdot.platform.DailyJobs;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class TrialSchedulesTests {
 		TrialsProperties properties = new TrialsProperties(Map.of(), endSweepCron, applicantPurgeCron,
 				java.time.Duration.ofDays(90), java.time.Duration.ofDays(30));
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-		new TrialSchedules(this.sweep, this.purge, this.locks, properties, this.clock).configureTasks(registrar);
+		new TrialSchedules(this.sweep, this.purge, new DailyJobs(this.locks), properties, this.clock)
+			.configureTasks(registrar);
 		return registrar;
 	}
 
