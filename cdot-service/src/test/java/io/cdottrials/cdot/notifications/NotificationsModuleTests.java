@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cdottrials.cdot.platform.DailyJobs;
 import io.cdottrials.cdot.platform.ReplicaCatchUp;
 import io.cdottrials.cdot.subscriptions.SubscriptionChanged;
 import io.cdottrials.cdot.trials.TrialEnded;
@@ -13,6 +14,7 @@ import io.cdottrials.cdot.trials.TrialStarted;
 import io.cdottrials.model.NamespaceEligibilityChanged;
 import io.cdottrials.model.WebhookSignature;
 import io.cdottrials.testsupport.WebhookReceiver;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * The notifications module alone: each change event of the other modules, published in a
@@ -110,6 +113,12 @@ class NotificationsModuleTests {
 		@Bean
 		ReplicaCatchUp replicaCatchUp() {
 			return ReplicaCatchUp.none();
+		}
+
+		// the outbox purge's daily schedule; it never fires within a test
+		@Bean
+		DailyJobs dailyJobs() {
+			return new DailyJobs(mock(LockingTaskExecutor.class));
 		}
 
 	}
