@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.cdottrials.testsupport.debian.DebianPackage;
 import io.cdottrials.testsupport.server.SharedTestServer;
 import io.cdottrials.testsupport.server.SharedTestServer.Started;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,6 +41,8 @@ public final class TestRedisCluster {
 			Path.of("/usr/bin/redis-server"), Path.of("/usr/bin/redis-cli"));
 
 	private static final Duration STARTUP = Duration.ofSeconds(60);
+
+	private static final Logger logger = LoggerFactory.getLogger(TestRedisCluster.class);
 
 	private static final SharedTestServer<Nodes> server = SharedTestServer.of(TestRedisCluster::start);
 
@@ -93,11 +98,32 @@ public final class TestRedisCluster {
 	 * @param killed the killed node
 	 */
 	public static void restart(Node killed) {
+		long startedAt = System.nanoTime();
 		killed.start();
 		await(killed.address() + " back as a replica").atMost(STARTUP)
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> info(killed, "replication").contains("master_link_status:up")
 					&& running().allMatch(TestRedisCluster::clusterOk));
+		logger.info("{} back as a replica in {} ms", killed.address(), elapsedMillis(startedAt));
+	}
+
+	private static long elapsedMillis(long startedAt) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+	}
+
+	/**
+	 * How often the running masters, or the running replicas, have run a command.
+	 * @param command the command, e.g. {@code mget}
+	 * @param onMasters masters ({@code true}) or replicas ({@code false})
+	 * @return the calls summed over those nodes ({@code INFO commandstats})
+	 */
+	public static long calls(String command, boolean onMasters) {
+		String prefix = "cmdstat_" + command.toLowerCase(Locale.ROOT) + ":calls=";
+		return running().filter((node) -> role(node).equals("master") == onMasters)
+			.flatMap((node) -> info(node, "commandstats").lines())
+			.filter((line) -> line.startsWith(prefix))
+			.mapToLong((line) -> Long.parseLong(line.substring(prefix.length(), line.indexOf(',', prefix.length()))))
+			.sum();
 	}
 
 	private static Stream<Node> running() {
@@ -131,6 +157,7 @@ public final class TestRedisCluster {
 
 	private static Started<Nodes> start() {
 		REDIS.ensureInstalled();
+		long startedAt = System.nanoTime();
 		Path root;
 		try {
 			root = Files.createTempDirectory("redis-cluster-");
@@ -160,6 +187,8 @@ public final class TestRedisCluster {
 							(node) -> clusterOk(node) && cli(node, "cluster", "info").contains("cluster_known_nodes:6")
 									&& (role(node).equals("master")
 											|| info(node, "replication").contains("master_link_status:up"))));
+			logger.info("Redis Cluster of 6 nodes up in {} ms: {}", elapsedMillis(startedAt),
+					all.stream().map(Node::address).toList());
 			return started;
 		}
 		catch (RuntimeException | Error ex) {
