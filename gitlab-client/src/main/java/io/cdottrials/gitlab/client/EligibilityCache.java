@@ -16,6 +16,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +32,14 @@ import org.springframework.data.redis.core.script.RedisScript;
  * The Redis side of the cache, one key per namespace ({@link CachedValueFormat}): one
  * MGET of exactly the requested keys to read, one compare-and-set script call per
  * namespace (pipelined) to write back, one tombstone script call per namespace
- * (pipelined) to invalidate. No call touches two keys, so it would run on Redis Cluster.
+ * (pipelined) to invalidate. No call touches two keys, so it runs on Redis Cluster as on
+ * a standalone Redis.
  * <p>
- * On Lettuce (Boot's default) the commands go straight to the factory's native connection
- * with byte-array keys and values; with any other {@link RedisConnectionFactory} through
- * Spring Data's {@link RedisConnection}. Every call goes through a circuit breaker so
- * that a dead Redis costs one short timeout, not one per request.
+ * On Lettuce (Boot's default) the commands go straight to the factory's shared native
+ * connection (the cluster client's on a cluster-aware factory) with byte-array keys and
+ * values; with any other {@link RedisConnectionFactory} through Spring Data's
+ * {@link RedisConnection}. Every call goes through a circuit breaker so that a dead Redis
+ * costs one short timeout, not one per request.
  */
 public final class EligibilityCache {
 
@@ -62,8 +65,11 @@ public final class EligibilityCache {
 
 	// Lettuce's connection shared by every LettuceConnection of the factory, once known:
 	// thread-safe and reconnecting by itself, so asking the factory for it per call (a
-	// LettuceConnection object and a lock each time) buys nothing
-	private volatile @Nullable RedisAsyncCommands<byte[], byte[]> shared;
+	// LettuceConnection object and a lock each time) buys nothing. On a cluster-aware
+	// factory it is the advanced cluster API: MGET split by slot, the parts sent to their
+	// masters (or replicas, by spring.data.redis.lettuce.read-from) in parallel, and each
+	// script call routed by its one key, to a master since scripts write
+	private volatile @Nullable RedisClusterAsyncCommands<byte[], byte[]> shared;
 
 	public EligibilityCache(RedisConnectionFactory connectionFactory, CircuitBreaker breaker,
 			TrialEligibilityProperties properties) {
@@ -74,7 +80,7 @@ public final class EligibilityCache {
 		this.timeoutMillis = (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getTimeout()
 				: 60_000;
 		this.sharedNativeConnection = connectionFactory instanceof LettuceConnectionFactory lettuce
-				&& lettuce.getShareNativeConnection() && !lettuce.isClusterAware();
+				&& lettuce.getShareNativeConnection();
 	}
 
 	static String key(long namespaceId) {
@@ -161,7 +167,7 @@ public final class EligibilityCache {
 	}
 
 	private byte[][] mget(byte[][] keys) {
-		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		RedisClusterAsyncCommands<byte[], byte[]> shared = shared();
 		if (shared != null) {
 			return mget(shared, keys);
 		}
@@ -184,19 +190,20 @@ public final class EligibilityCache {
 		return checked(result, values.size(), keys.length);
 	}
 
-	private @Nullable RedisAsyncCommands<byte[], byte[]> shared() {
+	private @Nullable RedisClusterAsyncCommands<byte[], byte[]> shared() {
 		if (!this.sharedNativeConnection) {
 			return null;
 		}
-		RedisAsyncCommands<byte[], byte[]> shared = this.shared;
-		if (shared != null && shared.getStatefulConnection().isOpen()) {
+		RedisClusterAsyncCommands<byte[], byte[]> shared = this.shared;
+		if (shared != null && isOpen(shared)) {
 			return shared;
 		}
 		// the factory connects (or throws while Redis is down) and hands out its shared
-		// one
+		// one: a RedisAsyncCommands standalone, a RedisAdvancedClusterAsyncCommands on a
+		// cluster
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			if (connection instanceof LettuceConnection lettuce
-					&& lettuce.getNativeConnection() instanceof RedisAsyncCommands<byte[], byte[]> commands) {
+			if (connection instanceof LettuceConnection lettuce) {
+				RedisClusterAsyncCommands<byte[], byte[]> commands = lettuce.getNativeConnection();
 				this.shared = commands;
 				return commands;
 			}
@@ -204,8 +211,16 @@ public final class EligibilityCache {
 		}
 	}
 
+	private static boolean isOpen(RedisClusterAsyncCommands<byte[], byte[]> commands) {
+		if (commands instanceof RedisAdvancedClusterAsyncCommands<byte[], byte[]> cluster) {
+			return cluster.getStatefulConnection().isOpen();
+		}
+		return commands instanceof RedisAsyncCommands<byte[], byte[]> standalone
+				&& standalone.getStatefulConnection().isOpen();
+	}
+
 	private long[] evalEach(Script script, byte[][] keys, byte[][][] args) {
-		RedisAsyncCommands<byte[], byte[]> shared = shared();
+		RedisClusterAsyncCommands<byte[], byte[]> shared = shared();
 		if (shared != null) {
 			return evalEach(shared, script, keys, args);
 		}
@@ -247,7 +262,9 @@ public final class EligibilityCache {
 				result = await(calls.get(i));
 			}
 			catch (RedisNoScriptException ex) {
-				// Redis restarted or flushed its scripts: EVAL loads the script again
+				// Redis restarted or flushed its scripts, or the key's master is a
+				// promoted replica (scripts are not replicated): EVAL, routed by the
+				// same key to the same node, loads it there
 				result = await(commands.eval(script.text, ScriptOutputType.INTEGER, new byte[][] { keys[i] }, args[i]));
 			}
 			results[i] = (result != null) ? result : 0;

@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.cdottrials.gitlab.client.EligibilityCache.Fill;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One key per namespace on a real Redis, through the Lettuce connection and through a
  * connection factory that is not Lettuce's (Spring Data's pipeline): the value carries
  * the generation, an invalidation leaves a tombstone with the next one, and a write-back
- * is a compare-and-set on it.
+ * is a compare-and-set on it. On the standalone test Redis, or on the test cluster when
+ * {@code gitlab.test.redis=cluster}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "gitlab.cdot.base-url=http://127.0.0.1:1")
@@ -164,6 +167,26 @@ class EligibilityCacheTests {
 
 		assertThat(answer).containsExactly(DAP, DUO_PRO, "ultimate_with_something_new");
 		assertThat(cache.read(List.of(id)).entries()[0].trialTypes()).isEqualTo(answer);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("connections")
+	void scriptsRedisForgotAreLoadedAgain(String connection) throws Exception {
+		EligibilityCache cache = cache(connection);
+		long id = TestNamespaces.next();
+		cache.write(List.of(new Fill(id, 0, new CachedEntry(List.of(DAP), 1_000, 2_000), HOUR)));
+		// what a restarted Redis, or a replica promoted on a cluster, knows of the
+		// scripts
+		try (RedisConnection redis = this.lettuce.getConnection()) {
+			((LettuceConnection) redis).getNativeConnection().scriptFlush().get(10, TimeUnit.SECONDS);
+		}
+
+		cache.invalidate(List.of(id));
+		long written = cache.write(List.of(new Fill(id, 1, new CachedEntry(List.of(DUO_PRO), 1_000, 2_000), HOUR)));
+
+		assertThat(written).isEqualTo(1);
+		assertThat(cache.read(List.of(id)).entries()[0].trialTypes()).containsExactly(DUO_PRO);
+		assertThat(cache.read(List.of(id)).generations()).containsExactly(1);
 	}
 
 	private void set(long id, byte[] value) {
