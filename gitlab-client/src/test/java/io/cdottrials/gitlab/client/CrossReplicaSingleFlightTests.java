@@ -64,6 +64,12 @@ class CrossReplicaSingleFlightTests {
 					"--gitlab.trial-eligibility.cdot-breaker.sliding-window-size=1000");
 			replicas.add(context);
 		}
+		// replicas that have served before: the first CDot call of a cold JVM (HTTP
+		// client, WireMock) can outlast the read timeout on a loaded machine
+		cdot.answers(Map.of());
+		for (int i = 0; i < replicas.size(); i++) {
+			client(i).eligibility(List.of(TestNamespaces.next()));
+		}
 	}
 
 	@AfterAll
