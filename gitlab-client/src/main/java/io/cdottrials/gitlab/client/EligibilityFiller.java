@@ -62,7 +62,8 @@ public final class EligibilityFiller {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.fillListener = fillListener;
-		this.joinTimeout = cdotTimeout.multipliedBy(2);
+		// a flight may wait for another replica's fill before it asks CDot itself
+		this.joinTimeout = cdotTimeout.multipliedBy(2).plus(properties.lease().maxWait());
 		this.clock = clock;
 		this.leases = new FillLeases(cache, properties.lease(), metrics, clock);
 		// a fill older than this could outlive the tombstone of an invalidation it missed
