@@ -166,6 +166,19 @@ public final class EligibilityCache {
 		this.breaker.executeSupplier(() -> evalEach(INVALIDATE, keys, args));
 	}
 
+	/**
+	 * Runs a single-key script once per key, pipelined, through the Redis breaker: the
+	 * access other Redis-side parts of the library (the fill leases) share with the
+	 * cache.
+	 * @param script the script
+	 * @param keys one key per call
+	 * @param args the arguments of each call
+	 * @return each call's integer result (0 where it gave none)
+	 */
+	long[] runEach(Script script, byte[][] keys, byte[][][] args) {
+		return this.breaker.executeSupplier(() -> evalEach(script, keys, args));
+	}
+
 	private byte[][] mget(byte[][] keys) {
 		RedisClusterAsyncCommands<byte[], byte[]> shared = shared();
 		if (shared != null) {
@@ -304,9 +317,9 @@ public final class EligibilityCache {
 	}
 
 	/**
-	 * A script and its SHA-1.
+	 * A script of this package's resources and its SHA-1.
 	 */
-	private static final class Script {
+	static final class Script {
 
 		private final byte[] text;
 

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cdottrials.gitlab.client.EligibilityCache.Fill;
+import io.cdottrials.gitlab.client.FillLeases.Lease;
+import io.cdottrials.gitlab.client.FillLeases.Waited;
 import io.cdottrials.gitlab.client.InFlightFills.Claim;
 import io.cdottrials.gitlab.client.InFlightFills.Fetched;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches answers from CDot for namespaces the cache could not answer: joins the fetches
- * already in flight in this JVM, asks CDot for the rest in chunks, and writes what it
- * fetched back to Redis, generation-checked.
+ * already in flight in this JVM, leaves the namespaces another replica is fetching to it
+ * for up to {@code lease.max-wait} ({@link FillLeases}), asks CDot for the rest in
+ * chunks, and writes what it fetched back to Redis, generation-checked.
  */
 public final class EligibilityFiller {
 
@@ -37,6 +40,8 @@ public final class EligibilityFiller {
 	private final CdotApi cdot;
 
 	private final InFlightFills flights = new InFlightFills();
+
+	private final FillLeases leases;
 
 	private final TrialEligibilityProperties properties;
 
@@ -57,8 +62,10 @@ public final class EligibilityFiller {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.fillListener = fillListener;
-		this.joinTimeout = cdotTimeout.multipliedBy(2);
+		// a flight may wait for another replica's fill before it asks CDot itself
+		this.joinTimeout = cdotTimeout.multipliedBy(2).plus(properties.lease().maxWait());
 		this.clock = clock;
+		this.leases = new FillLeases(cache, properties.lease(), metrics, clock);
 		// a fill older than this could outlive the tombstone of an invalidation it missed
 		// (or the entry that replaced it): the key would then read as generation 0 again
 		Duration shortestEntry = properties.ttl().minus(properties.jitter());
@@ -103,26 +110,60 @@ public final class EligibilityFiller {
 	private void fly(Map<Long, CompletableFuture<Fetched>> owned, Map<Long, Long> generations, long readAtNanos) {
 		Map<Long, Fetched> fetched = new LinkedHashMap<>();
 		try {
-			for (List<Long> chunk : chunks(new ArrayList<>(owned.keySet()))) {
-				fetchChunk(chunk, fetched);
+			List<Long> ids = new ArrayList<>(owned.keySet());
+			if (generations.isEmpty() || !this.leases.enabled()) {
+				fetchAndWriteBack(ids, generations, readAtNanos, fetched);
+				return;
 			}
-			if (!fetched.isEmpty() && !generations.isEmpty()) {
-				notifyListener(fetched.keySet());
-				writeBack(fetched, generations, readAtNanos);
+			Lease lease = this.leases.take(ids);
+			try {
+				fetchAndWriteBack(lease.won(), generations, readAtNanos, fetched);
+			}
+			finally {
+				this.leases.release(lease);
+			}
+			if (!lease.lost().isEmpty()) {
+				// the callers of the namespaces fetched here need not wait for other
+				// replicas' fills
+				settle(owned, lease.won(), fetched);
+				Waited waited = this.leases.awaitFills(lease, generations, readAtNanos);
+				fetched.putAll(waited.filled());
+				if (!waited.missing().isEmpty()) {
+					fetchAndWriteBack(List.copyOf(waited.missing().keySet()), waited.missing(), waited.readAtNanos(),
+							fetched);
+				}
 			}
 		}
 		finally {
-			RuntimeException failure = new IllegalStateException("CDot did not answer");
-			owned.forEach((id, flight) -> {
-				Fetched answer = fetched.get(id);
-				if (answer != null) {
-					flight.complete(answer);
-				}
-				else {
-					flight.completeExceptionally(failure);
-				}
-			});
+			settle(owned, owned.keySet(), fetched);
 			this.flights.release(owned);
+		}
+	}
+
+	private void fetchAndWriteBack(List<Long> ids, Map<Long, Long> generations, long readAtNanos,
+			Map<Long, Fetched> fetched) {
+		Map<Long, Fetched> answers = new LinkedHashMap<>();
+		for (List<Long> chunk : chunks(ids)) {
+			fetchChunk(chunk, answers);
+		}
+		if (!answers.isEmpty() && !generations.isEmpty()) {
+			notifyListener(answers.keySet());
+			writeBack(answers, generations, readAtNanos);
+		}
+		fetched.putAll(answers);
+	}
+
+	private static void settle(Map<Long, CompletableFuture<Fetched>> owned, Collection<Long> ids,
+			Map<Long, Fetched> fetched) {
+		RuntimeException failure = new IllegalStateException("CDot did not answer");
+		for (long id : ids) {
+			Fetched answer = fetched.get(id);
+			if (answer != null) {
+				owned.get(id).complete(answer);
+			}
+			else {
+				owned.get(id).completeExceptionally(failure);
+			}
 		}
 	}
 

@@ -15,8 +15,11 @@ import io.micrometer.core.instrument.Timer;
  * unavailable), {@code gitlab_cdot_calls_seconds} by {@code operation} and
  * {@code outcome}, {@code gitlab_trial_eligibility_invalidations_total} by
  * {@code source}, {@code gitlab_trial_eligibility_coalesced_misses_total} and
- * {@code gitlab_trial_eligibility_answers_total} by {@code state}. Meters are registered
- * once and kept, so that the cached path does not look them up per namespace.
+ * {@code gitlab_trial_eligibility_answers_total} by {@code state},
+ * {@code gitlab_trial_eligibility_fill_leases_total} by {@code result} (won, lost) and
+ * {@code gitlab_trial_eligibility_lease_waits_total} by {@code outcome} (filled,
+ * fell_back). Meters are registered once and kept, so that the cached path does not look
+ * them up per namespace.
  */
 public final class EligibilityMetrics {
 
@@ -37,6 +40,14 @@ public final class EligibilityMetrics {
 	private final Map<String, Timer> cdotCalls = new ConcurrentHashMap<>();
 
 	private final Counter coalesced;
+
+	private final Counter leasesWon;
+
+	private final Counter leasesLost;
+
+	private final Counter waitsFilled;
+
+	private final Counter waitsFellBack;
 
 	public EligibilityMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -59,6 +70,25 @@ public final class EligibilityMetrics {
 		}
 		this.coalesced = Counter.builder("gitlab.trial_eligibility.coalesced_misses")
 			.description("Cache misses that joined a CDot call already in flight")
+			.register(registry);
+		this.leasesWon = fillLeases(registry, "won");
+		this.leasesLost = fillLeases(registry, "lost");
+		this.waitsFilled = leaseWaits(registry, "filled");
+		this.waitsFellBack = leaseWaits(registry, "fell_back");
+	}
+
+	private static Counter fillLeases(MeterRegistry registry, String result) {
+		return Counter.builder("gitlab.trial_eligibility.fill_leases")
+			.description("Namespaces missed whose fill lease this replica took (won) or found taken (lost)")
+			.tag("result", result)
+			.register(registry);
+	}
+
+	private static Counter leaseWaits(MeterRegistry registry, String outcome) {
+		return Counter.builder("gitlab.trial_eligibility.lease_waits")
+			.description("Namespaces waited for because another replica held the lease: filled by it, "
+					+ "or fetched here after the wait")
+			.tag("outcome", outcome)
 			.register(registry);
 	}
 
@@ -89,6 +119,16 @@ public final class EligibilityMetrics {
 		if (count > 0) {
 			this.coalesced.increment(count);
 		}
+	}
+
+	void leases(int won, int lost) {
+		increment(this.leasesWon, won);
+		increment(this.leasesLost, lost);
+	}
+
+	void leaseWaits(int filled, int fellBack) {
+		increment(this.waitsFilled, filled);
+		increment(this.waitsFellBack, fellBack);
 	}
 
 	void invalidated(InvalidationSource source, int count) {

@@ -26,13 +26,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tombstoneTtl how long an invalidated namespace's tombstone (which carries its
  * new generation) is kept; a fill that took longer than half of it, or of the shortest
  * entry lifetime, does not write back
+ * @param lease single flight across replicas: the Redis lease a replica takes before
+ * asking CDot for a namespace it missed
  */
 @ConfigurationProperties("gitlab.trial-eligibility")
 public record TrialEligibilityProperties(@DefaultValue("8h") Duration ttl, @DefaultValue("10m") Duration jitter,
 		@DefaultValue("24h") Duration staleIfError, @DefaultValue("5m") Duration emptyAnswerTtl,
 		@DefaultValue("1000") int chunkSize, @DefaultValue("16") int redisDownConcurrency,
 		@DefaultValue("24h") Duration eventMemory, @NestedConfigurationProperty @DefaultValue Breaker cdotBreaker,
-		@NestedConfigurationProperty @DefaultValue Breaker redisBreaker, @DefaultValue("1m") Duration tombstoneTtl) {
+		@NestedConfigurationProperty @DefaultValue Breaker redisBreaker, @DefaultValue("1m") Duration tombstoneTtl,
+		@NestedConfigurationProperty @DefaultValue Lease lease) {
 
 	/**
 	 * Settings of one Resilience4j circuit breaker (count-based sliding window).
@@ -48,6 +51,22 @@ public record TrialEligibilityProperties(@DefaultValue("8h") Duration ttl, @Defa
 	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("20") int slidingWindowSize,
 			@DefaultValue("10") int minimumNumberOfCalls, @DefaultValue("2s") Duration waitDurationInOpenState,
 			@DefaultValue("3") int permittedCallsInHalfOpenState) {
+	}
+
+	/**
+	 * Single flight across replicas: a replica that misses a namespace takes its lease
+	 * ({@code namespaces:eligible_trials_lease:<id>}) and asks CDot; a replica that finds
+	 * the lease taken waits for the value instead, then asks CDot itself.
+	 *
+	 * @param maxWait how long a replica waits for another replica's fill before asking
+	 * CDot itself: the most a lease adds to a lookup; zero turns leases off (every
+	 * replica asks CDot for its own misses)
+	 * @param ttl how long a lease lives when its holder does not release it (it died, or
+	 * Redis failed at the release): during that time other replicas wait {@code maxWait}
+	 * before asking CDot for the namespace; a holder still fetching when it expires only
+	 * lets a second replica fetch too
+	 */
+	public record Lease(@DefaultValue("250ms") Duration maxWait, @DefaultValue("3s") Duration ttl) {
 	}
 
 }

@@ -197,7 +197,7 @@ class EligibilityCacheTests {
 	}
 
 	// a factory whose connections are not LettuceConnections: the library's fallback path
-	private static RedisConnectionFactory notLettuce(RedisConnectionFactory factory) {
+	static RedisConnectionFactory notLettuce(RedisConnectionFactory factory) {
 		return (RedisConnectionFactory) Proxy.newProxyInstance(EligibilityCacheTests.class.getClassLoader(),
 				new Class<?>[] { RedisConnectionFactory.class }, (proxy, method, args) -> {
 					Object result = invoke(method, factory, args);
