@@ -66,7 +66,7 @@ public class ApplicantRules {
 	 * enabled).
 	 * @return one entry per rule
 	 */
-	List<Verdict> states() {
+	public List<Verdict> states() {
 		return this.rules.stream()
 			.map((rule) -> new Verdict(rule.name(), enabled(rule), enabled(rule) ? "on" : "off"))
 			.toList();

@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Propagation;
 @Component
 class EligibilityChangeNotifier {
 
+	/** The reason of an invalidation support asked for. */
+	static final String REQUESTED = "invalidation_requested";
+
 	private final WebhookSender sender;
 
 	EligibilityChangeNotifier(WebhookSender sender) {
@@ -50,6 +53,12 @@ class EligibilityChangeNotifier {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(TrialExtended event) {
 		this.sender.send(NamespaceEligibilityChanged.of(event.eventId(), event.namespaceIds(), "trial_extended",
+				event.occurredAt()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(InvalidationRequested event) {
+		this.sender.send(NamespaceEligibilityChanged.of(event.eventId(), List.of(event.namespaceId()), REQUESTED,
 				event.occurredAt()));
 	}
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class WebhookResubmitter {
 
 	private static final Set<Class<?>> EVENTS = Set.of(SubscriptionChanged.class, TrialStarted.class, TrialEnded.class,
-			TrialExtended.class);
+			TrialExtended.class, InvalidationRequested.class);
 
 	private final IncompleteEventPublications publications;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * intervals).
  */
 @Component
-class ExperimentReport {
+public class ExperimentReport {
 
 	/** The normal quantile of a two-sided 95 % interval. */
 	static final double Z = 1.959964;
@@ -33,7 +33,12 @@ class ExperimentReport {
 		this.jdbc = jdbc;
 	}
 
-	Report of(Experiment experiment) {
+	/**
+	 * Measures an experiment now.
+	 * @param experiment the experiment
+	 * @return its report
+	 */
+	public Report of(Experiment experiment) {
 		Map<String, Arm> measured = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				with counts as (
@@ -76,8 +81,8 @@ class ExperimentReport {
 	 * @param control the first variant, which the others are compared with
 	 * @param variants one entry per variant, in the experiment's order
 	 */
-	record Report(@JsonProperty("experiment") String experiment, @JsonProperty("control") @Nullable String control,
-			@JsonProperty("variants") List<Arm> variants) {
+	public record Report(@JsonProperty("experiment") String experiment,
+			@JsonProperty("control") @Nullable String control, @JsonProperty("variants") List<Arm> variants) {
 	}
 
 	/**
@@ -92,7 +97,7 @@ class ExperimentReport {
 	 * interval; absent for the control and without trials on either side
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Arm(@JsonProperty("variant") String variant, @JsonProperty("started") long started,
+	public record Arm(@JsonProperty("variant") String variant, @JsonProperty("started") long started,
 			@JsonProperty("converted") long converted, @JsonProperty("conversion_rate") @Nullable Double conversionRate,
 			@JsonProperty("confidence_interval") @Nullable Interval confidenceInterval,
 			@JsonProperty("difference_to_control") @Nullable Difference differenceToControl) {
@@ -125,7 +130,7 @@ class ExperimentReport {
 	 * @param lower lower bound
 	 * @param upper upper bound
 	 */
-	record Interval(@JsonProperty("lower") double lower, @JsonProperty("upper") double upper) {
+	public record Interval(@JsonProperty("lower") double lower, @JsonProperty("upper") double upper) {
 	}
 
 	/**
@@ -134,7 +139,7 @@ class ExperimentReport {
 	 * @param estimate the difference
 	 * @param confidenceInterval its 95 % interval
 	 */
-	record Difference(@JsonProperty("estimate") double estimate,
+	public record Difference(@JsonProperty("estimate") double estimate,
 			@JsonProperty("confidence_interval") Interval confidenceInterval) {
 	}
 

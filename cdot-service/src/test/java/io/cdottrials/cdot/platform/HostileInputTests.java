@@ -3,6 +3,7 @@ package io.cdottrials.cdot.platform;
 import java.util.List;
 import java.util.Map;
 
+import io.cdottrials.testsupport.ConsoleSession;
 import io.cdottrials.web.test.Endpoint;
 import io.cdottrials.web.test.HostileInputRun;
 import io.cdottrials.web.test.HostileRequests;
@@ -48,14 +49,17 @@ class HostileInputTests {
 	void everyHostileRequestIsAnsweredWithA4xxProblemOrASuccess(
 			@Given(HostileRequests.Seeded.class) HostileRequests hostile) {
 		List<Endpoint> endpoints = Endpoint.all(this.mapping, "/error", "/v3/api-docs", "/swagger-ui");
+		ConsoleSession console = ConsoleSession.login(this.port);
 
-		HostileInputRun.check("cdot-service", this.port,
-				hostile.generate(endpoints, HostileInputTests::credentials, 400));
+		HostileInputRun.check("cdot-service", this.port, hostile.generate(endpoints,
+				(endpoint) -> endpoint.pattern().startsWith("/console") ? console.headers() : credentials(endpoint),
+				400));
 	}
 
 	/**
-	 * The right credential, so that hostile input reaches the controllers; not for the
-	 * backfill, which without Zuora credentials (as here) answers 503 by design.
+	 * The right API credential, so that hostile input reaches the controllers (the
+	 * console's pages get a logged-in session with its CSRF token); not for the backfill,
+	 * which without Zuora credentials (as here) answers 503 by design.
 	 */
 	static Map<String, String> credentials(Endpoint endpoint) {
 		if (endpoint.pattern().startsWith("/api/v1/admin/catalog/backfill")) {

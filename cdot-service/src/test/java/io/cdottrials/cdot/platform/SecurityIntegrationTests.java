@@ -86,21 +86,37 @@ class SecurityIntegrationTests {
 
 	@Test
 	void everyEndpointRefusesEveryCredentialButItsOwn() {
-		List<Endpoint> endpoints = Endpoint.all(this.mapping, "/error", "/v3/api-docs", "/swagger-ui");
-		assertThat(endpoints).as("every endpoint but the documentation needs a credential")
+		List<Endpoint> endpoints = Endpoint.all(this.mapping, "/error", "/v3/api-docs", "/swagger-ui", "/console");
+		assertThat(endpoints).as("every endpoint but the documentation and the console needs a credential")
 			.allMatch((endpoint) -> endpoint.pattern().startsWith("/api/v1/")
 					|| endpoint.pattern().startsWith("/trials"));
 
 		int sent = AuthenticationMatrix.check("cdot-service", this.port, endpoints,
-				SecurityIntegrationTests::requiredCredential,
-				List.of(new Credential("gitlab", HostileInputTests.GITLAB,
-						Map.of("X-Admin-Email", "gitlab@example.com", "X-Admin-Token", "guessed")),
-						new Credential("admin", HostileInputTests.ADMIN, Map.of("Authorization", "Bearer guessed")),
-						new Credential("zuora", HostileInputTests.ZUORA,
-								Map.of("Authorization", "Basic em91cmE6Z3Vlc3NlZA=="))));
+				SecurityIntegrationTests::requiredCredential, API_CREDENTIALS);
 
 		assertThat(sent).isEqualTo(endpoints.size() * 4);
 	}
+
+	@Test
+	void noApiCredentialOpensAConsolePage() {
+		List<Endpoint> console = Endpoint.all(this.mapping)
+			.stream()
+			.filter((endpoint) -> endpoint.pattern().startsWith("/console"))
+			.filter((endpoint) -> !endpoint.pattern().equals("/console/login"))
+			.toList();
+		assertThat(console).as("the console's pages and forms").hasSizeGreaterThan(8);
+
+		int sent = AuthenticationMatrix.checkLoginPages("cdot-service", this.port, console, "/console/login",
+				API_CREDENTIALS);
+
+		assertThat(sent).isEqualTo(console.size() * 4);
+	}
+
+	private static final List<Credential> API_CREDENTIALS = List.of(
+			new Credential("gitlab", HostileInputTests.GITLAB,
+					Map.of("X-Admin-Email", "gitlab@example.com", "X-Admin-Token", "guessed")),
+			new Credential("admin", HostileInputTests.ADMIN, Map.of("Authorization", "Bearer guessed")),
+			new Credential("zuora", HostileInputTests.ZUORA, Map.of("Authorization", "Basic em91cmE6Z3Vlc3NlZA==")));
 
 	private static String requiredCredential(Endpoint endpoint) {
 		if (endpoint.pattern().startsWith("/api/v1/admin/")) {

@@ -52,6 +52,47 @@ public final class AuthenticationMatrix {
 	}
 
 	/**
+	 * The browser pages behind a login form against every API credential: none of them
+	 * opens a page. A page a browser asks for ({@code GET}) answers with a redirect to
+	 * the login form, as a browser expects; any other method is refused with a 401 or 403
+	 * problem (without a session it has no CSRF token either).
+	 * @param service the service's name, for the report
+	 * @param port the service's port
+	 * @param endpoints the endpoints behind the login form
+	 * @param loginPath the login form's path
+	 * @param kinds every kind of API credential there is, each with its right value
+	 * @return how many requests were sent
+	 */
+	public static int checkLoginPages(String service, int port, List<Endpoint> endpoints, String loginPath,
+			List<Credential> kinds) {
+		SoftAssertions softly = new SoftAssertions();
+		int sent = 0;
+		List<Credential> attempts = new ArrayList<>();
+		attempts.add(new Credential("none", Map.of(), Map.of()));
+		attempts.addAll(kinds);
+		for (Endpoint endpoint : endpoints) {
+			for (Credential attempt : attempts) {
+				RawHttp.Reply reply = RawHttp.send(port, endpoint.method(), endpoint.path((variable) -> "5"),
+						attempt.withJson(), endpoint.takesBody() ? "{}".getBytes(StandardCharsets.UTF_8) : null);
+				sent++;
+				if (endpoint.method().equals("GET")) {
+					softly.assertThat(reply.status()).as(endpoint + " with " + attempt.kind()).isEqualTo(302);
+					softly.assertThat(reply.headers().get("location"))
+						.as(endpoint + " with " + attempt.kind())
+						.endsWith(loginPath);
+				}
+				else {
+					softly.check(() -> ProblemAssertions.assertClientProblem(reply, 401, 403));
+				}
+			}
+		}
+		System.out.println(service + ": login pages " + endpoints.size() + " endpoints x " + attempts.size()
+				+ " credentials = " + sent + " requests");
+		softly.assertAll();
+		return sent;
+	}
+
+	/**
 	 * One kind of credential.
 	 *
 	 * @param kind its name, e.g. {@code admin bearer}

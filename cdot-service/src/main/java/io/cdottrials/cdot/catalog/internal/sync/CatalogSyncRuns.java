@@ -84,6 +84,17 @@ class CatalogSyncRuns {
 	}
 
 	/**
+	 * The latest runs, newest first, each with the diff of the version it made.
+	 * @param limit how many
+	 * @return the runs
+	 */
+	List<SyncRun> recent(int limit) {
+		return this.jdbc.sql("""
+				select r.*, v.diff from catalog_sync_run r left join catalog_version v on v.sync_run_id = r.id
+				order by r.id desc limit :limit""").param("limit", limit).query(this::map).list();
+	}
+
+	/**
 	 * Age of the last successful run by the database's clock.
 	 * @return seconds since it finished, empty before the first
 	 */

@@ -113,6 +113,15 @@ public class CatalogSyncService implements DisposableBean {
 		return this.runs.find(id);
 	}
 
+	/**
+	 * The latest runs.
+	 * @param limit how many
+	 * @return the runs, newest first
+	 */
+	public List<SyncRun> recent(int limit) {
+		return this.runs.recent(limit);
+	}
+
 	private void execute(long runId, SyncTrigger trigger) {
 		try {
 			TaskResult<Boolean> result = this.lockingTaskExecutor.executeWithLock(() -> sync(runId, trigger),

@@ -26,7 +26,7 @@ public record StoredCatalog(Map<String, Stored<ProductRecord>> products, Map<Str
 	 * @param record its values
 	 * @param removed whether it is marked removed
 	 */
-	record Stored<T extends CatalogRecord>(long dbId, T record, boolean removed) {
+	public record Stored<T extends CatalogRecord>(long dbId, T record, boolean removed) {
 	}
 
 }
