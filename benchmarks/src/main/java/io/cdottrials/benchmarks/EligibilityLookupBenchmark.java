@@ -353,7 +353,7 @@ public class EligibilityLookupBenchmark {
 		return ids;
 	}
 
-	private static byte[][] keys(List<Long> ids) {
+	static byte[][] keys(List<Long> ids) {
 		return ids.stream().map((id) -> (KEY_PREFIX + id).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 	}
 

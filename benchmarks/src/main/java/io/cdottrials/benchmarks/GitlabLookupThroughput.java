@@ -1,6 +1,7 @@
 package io.cdottrials.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,14 @@ import java.util.stream.LongStream;
 import io.cdottrials.gitlab.client.AnswerState;
 import io.cdottrials.gitlab.client.EligibilityAnswer;
 import io.cdottrials.gitlab.client.TrialEligibilityClient;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisStringCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,19 +67,25 @@ final class GitlabLookupThroughput {
 		try (CdotEligibilityStub cdot = new CdotEligibilityStub()) {
 			try (RedisServerProcess standalone = RedisServerProcess.start(work.resolve("redis-standalone"),
 					ServiceStartup.freePort())) {
-				topologies.add(measureOn("standalone Redis", "standalone",
-						"spring.data.redis.url=redis://127.0.0.1:" + standalone.port(), cdot, scaling));
+				topologies
+					.add(measureOn("standalone Redis", "standalone", List.of(standalone.port()), false, cdot, scaling));
 			}
 			try (RedisClusterProcess cluster = RedisClusterProcess.start(work.resolve("redis-cluster"))) {
-				topologies.add(measureOn("Redis Cluster, 3 masters + 3 replicas", "cluster 3+3",
-						"spring.data.redis.cluster.nodes=" + cluster.nodes(), cdot, scaling));
+				topologies.add(measureOn("Redis Cluster, 3 masters + 3 replicas", "cluster 3+3", cluster.ports(), true,
+						cdot, scaling));
 			}
 		}
 		return topologies;
 	}
 
-	private static Topology measureOn(String name, String shortName, String redisProperty, CdotEligibilityStub cdot,
-			Scaling.ScalingSettings scaling) throws InterruptedException {
+	private static Topology measureOn(String name, String shortName, List<Integer> ports, boolean cluster,
+			CdotEligibilityStub cdot, Scaling.ScalingSettings scaling) throws InterruptedException {
+		String redisProperty = cluster
+				? "spring.data.redis.cluster.nodes="
+						+ String.join(",", ports.stream().map((port) -> "127.0.0.1:" + port).toList())
+				: "spring.data.redis.url=redis://127.0.0.1:" + ports.get(0);
+		Duration warmup = scaling.warmup().dividedBy(2);
+		Duration duration = scaling.duration().dividedBy(2);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
 				EligibilityLookupBenchmark.BenchmarkApplication.class)
 			.web(WebApplicationType.NONE)
@@ -87,19 +102,20 @@ final class GitlabLookupThroughput {
 			System.out.printf(Locale.ROOT,
 					"scaling: GitLab side on %s, %d cached namespaces (filled in %.1f s), %d threads (warm-up %ds, "
 							+ "then %ds)%n",
-					name, CACHED_NAMESPACES, fillSeconds, scaling.lookupThreads(), scaling.warmup().toSeconds(),
-					scaling.duration().toSeconds());
-			ClosedLoop.Outcome outcome = ClosedLoop.run(scaling.lookupThreads(), scaling.warmup(), scaling.duration(),
-					() -> {
-						List<Long> ids = batches
-							.get((int) Math.floorMod(next.getAndIncrement(), (long) batches.size()));
-						return allFresh(client.eligibility(ids), ids.size());
-					});
+					name, CACHED_NAMESPACES, fillSeconds, scaling.lookupThreads(), warmup.toSeconds(),
+					duration.toSeconds());
+			ClosedLoop.Outcome outcome = ClosedLoop.run(scaling.lookupThreads(), warmup, duration, () -> {
+				List<Long> ids = batches.get((int) Math.floorMod(next.getAndIncrement(), (long) batches.size()));
+				return allFresh(client.eligibility(ids), ids.size());
+			});
 			long cdotCalls = cdot.calls() - cdotCallsBefore;
+			ClosedLoop.Outcome rawMget = rawMget(ports, cluster, batches, scaling.lookupThreads(), warmup, duration);
 			System.out.printf(Locale.ROOT,
-					"scaling: GitLab side on %s: %.0f lookups/s, p50 %.3f ms, p99 %.3f ms, %d CDot calls%n", name,
-					outcome.throughput(), outcome.millis(50), outcome.millis(99), cdotCalls);
-			return new Topology(name, shortName, outcome, cdotCalls, fillSeconds);
+					"scaling: GitLab side on %s: %.0f lookups/s, p50 %.3f ms, p99 %.3f ms, %d CDot calls; "
+							+ "raw MGET %.0f/s%n",
+					name, outcome.throughput(), outcome.millis(50), outcome.millis(99), cdotCalls,
+					rawMget.throughput());
+			return new Topology(name, shortName, outcome, rawMget, cdotCalls, fillSeconds);
 		}
 	}
 
@@ -129,6 +145,42 @@ final class GitlabLookupThroughput {
 		}
 	}
 
+	/**
+	 * The peer: a plain Lettuce {@code MGET} of the same keys on a bare client (byte
+	 * arrays, nothing decoded), the cluster client splitting it by slot as it does for
+	 * any caller. What the topology costs without the library.
+	 */
+	private static ClosedLoop.Outcome rawMget(List<Integer> ports, boolean cluster, List<List<Long>> batches,
+			int threads, Duration warmup, Duration duration) throws InterruptedException {
+		List<byte[][]> keys = batches.stream().map(EligibilityLookupBenchmark::keys).toList();
+		List<RedisURI> nodes = ports.stream().map((port) -> RedisURI.create("127.0.0.1", port)).toList();
+		if (cluster) {
+			RedisClusterClient client = RedisClusterClient.create(nodes);
+			try (StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+				return mgetLoop(connection.sync(), keys, threads, warmup, duration);
+			}
+			finally {
+				client.shutdown();
+			}
+		}
+		RedisClient client = RedisClient.create(nodes.get(0));
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			return mgetLoop(connection.sync(), keys, threads, warmup, duration);
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static ClosedLoop.Outcome mgetLoop(RedisStringCommands<byte[], byte[]> commands, List<byte[][]> keys,
+			int threads, Duration warmup, Duration duration) throws InterruptedException {
+		AtomicLong next = new AtomicLong();
+		return ClosedLoop.run(threads, warmup, duration, () -> {
+			byte[][] batch = keys.get((int) Math.floorMod(next.getAndIncrement(), (long) keys.size()));
+			return commands.mget(batch).stream().filter(KeyValue::hasValue).count() == batch.length;
+		});
+	}
+
 	private static boolean allFresh(EligibilityAnswer answer, int asked) {
 		return answer.namespaces().size() == asked
 				&& answer.namespaces().values().stream().allMatch((one) -> one.state() == AnswerState.FRESH);
@@ -150,11 +202,14 @@ final class GitlabLookupThroughput {
 	 * @param shortName the topology in a few characters, for the chart
 	 * @param outcome the closed loop's measured part; a lookup failed when it was not
 	 * answered fresh for all 100 namespaces
+	 * @param rawMget the peer: a bare Lettuce client's {@code MGET} of the same keys,
+	 * same threads; failed when a key had no value
 	 * @param cdotCalls CDot calls during warm-up and measurement: 0 when every lookup was
 	 * served from the cache
 	 * @param fillSeconds how long filling the cache took (100-id cold lookups)
 	 */
-	record Topology(String name, String shortName, ClosedLoop.Outcome outcome, long cdotCalls, double fillSeconds) {
+	record Topology(String name, String shortName, ClosedLoop.Outcome outcome, ClosedLoop.Outcome rawMget,
+			long cdotCalls, double fillSeconds) {
 	}
 
 }

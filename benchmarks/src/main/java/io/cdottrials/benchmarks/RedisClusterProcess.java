@@ -62,11 +62,11 @@ final class RedisClusterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The nodes as {@code spring.data.redis.cluster.nodes} takes them.
-	 * @return {@code 127.0.0.1:<port>,…}
+	 * The ports of the nodes on 127.0.0.1, masters and replicas.
+	 * @return six ports
 	 */
-	String nodes() {
-		return String.join(",", this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).toList());
+	List<Integer> ports() {
+		return this.nodes.stream().map(RedisServerProcess::port).toList();
 	}
 
 	private void create(Path log) throws IOException, InterruptedException {

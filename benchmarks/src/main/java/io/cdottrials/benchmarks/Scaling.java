@@ -104,6 +104,10 @@ final class Scaling implements Suite {
 					standalone.outcome().millis(50));
 			figure(results, Figure.of(prefix + ", p99" + suffix, outcome.millis(99), "ms"), peer,
 					standalone.outcome().millis(99));
+			figure(results,
+					Figure.of("scaling: raw Lettuce MGET of the same 100 keys, " + topology.name() + ", per s"
+							+ failures(topology.rawMget()), topology.rawMget().throughput(), "MGET/s"),
+					peer, standalone.rawMget().throughput());
 		}
 	}
 
@@ -128,6 +132,9 @@ final class Scaling implements Suite {
 		json.put("redis", topology.name());
 		json.put("namespaces_per_s", round(topology.outcome().throughput() * 100));
 		json.put("cdot_calls_while_measured", topology.cdotCalls());
+		json.put("raw_mget_of_the_same_keys", outcome(topology.rawMget()));
+		json.put("lookups_per_raw_mget",
+				Math.round(100 * topology.outcome().throughput() / topology.rawMget().throughput()) / 100.0);
 		json.put("cache_fill_s", round(topology.fillSeconds()));
 		return json;
 	}
