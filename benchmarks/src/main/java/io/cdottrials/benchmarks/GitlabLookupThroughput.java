@@ -38,7 +38,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@value #CACHED_NAMESPACES} namespaces are filled through the client first (CDot a stub
  * answering whatever it is asked); each lookup then asks for 100 distinct random ones of
  * them, closed loop with {@code bench.scaling.lookup-threads} threads. The stub counts
- * its calls: a lookup measured as cached must make none.
+ * its calls: a lookup measured as cached must make none. Beside it, on the same topology,
+ * the peer: a bare Lettuce client's {@code MGET} of the same keys. Each of the four loops
+ * warms up and measures for half of {@code bench.scaling.warmup} and
+ * {@code bench.scaling.duration} (the client in this JVM warms faster than a child JVM,
+ * and the suite stays near 6 minutes).
  */
 final class GitlabLookupThroughput {
 
@@ -62,7 +66,7 @@ final class GitlabLookupThroughput {
 	 * @throws Exception when a server cannot start
 	 */
 	static List<Topology> measure(Scaling.ScalingSettings scaling, Path work) throws Exception {
-		RedisServerProcess.REDIS.ensureInstalled();
+		RedisServerProcess.ensureInstalled();
 		List<Topology> topologies = new ArrayList<>();
 		try (CdotEligibilityStub cdot = new CdotEligibilityStub()) {
 			try (RedisServerProcess standalone = RedisServerProcess.start(work.resolve("redis-standalone"),

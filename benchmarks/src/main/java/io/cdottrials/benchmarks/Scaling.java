@@ -45,6 +45,18 @@ final class Scaling implements Suite {
 		details.put("settings", scaling);
 		double loadAtStart = loadAverage();
 		details.put("load_average_at_start", loadAtStart);
+		try {
+			measure(settings, results, scaling, work, details, loadAtStart);
+		}
+		catch (Exception ex) {
+			System.out.println("scaling: the instances' and servers' logs are kept in " + work);
+			throw ex;
+		}
+		delete(work);
+	}
+
+	private void measure(Settings settings, Results results, ScalingSettings scaling, Path work,
+			Map<String, Object> details, double loadAtStart) throws Exception {
 		Map<String, Object> cdotDetails = new LinkedHashMap<>();
 		List<CdotInstancesThroughput.Step> steps = CdotInstancesThroughput.measure(settings, scaling, work,
 				cdotDetails);
@@ -72,7 +84,6 @@ final class Scaling implements Suite {
 		}
 		charts.add(topologyChart(topologies, load));
 		results.chart("scaling", charts);
-		delete(work);
 	}
 
 	private static void reportInstances(Results results, List<CdotInstancesThroughput.Step> steps) {
