@@ -26,6 +26,7 @@ import io.cdottrials.cdot.CdotApplication;
 import io.cdottrials.cdot.catalog.PlanCatalog;
 import io.cdottrials.testsupport.FixturePlans;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -87,7 +88,7 @@ final class EligibilityLoad implements Suite {
 				OpenLoop load = new OpenLoop(WORKERS, WORKERS * 8)) {
 			JdbcTemplate jdbc = cdot.getBean(JdbcTemplate.class);
 			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("seed", seed(jdbc, settings.namespaces()));
+			details.put("seed", seed(jdbc, settings.namespaces(), SeedPlans.FIXTURE));
 			details.put("query_plans", explain(jdbc, settings.namespaces()));
 			DataSource dataSource = cdot.getBean(DataSource.class);
 			int port = Integer.parseInt(cdot.getEnvironment().getProperty("local.server.port"));
@@ -133,7 +134,12 @@ final class EligibilityLoad implements Suite {
 			.run();
 	}
 
-	private static boolean serviceRequest(HttpClient http, int port, int namespaces, int batch) throws Exception {
+	/**
+	 * One eligibility request of a random batch, as GitLab sends it, with the admin
+	 * headers every benchmark's service is started with.
+	 * @return whether it was answered 200 (the first other answer is kept for the report)
+	 */
+	static boolean serviceRequest(HttpClient http, int port, int namespaces, int batch) throws Exception {
 		long[] ids = randomIds(namespaces, batch);
 		HttpRequest.Builder request;
 		if (batch <= LARGEST_GET) {
@@ -254,7 +260,15 @@ final class EligibilityLoad implements Suite {
 		return chart;
 	}
 
-	private static Map<String, Object> seed(JdbcTemplate jdbc, int namespaces) {
+	/**
+	 * Seeds namespaces of the mixed states described on this class into an empty,
+	 * migrated database, then {@code vacuum analyze}.
+	 * @param jdbc the database
+	 * @param namespaces how many namespaces (ids 1 to {@code namespaces})
+	 * @param plans the rate plans of the catalog the service reads
+	 * @return the counts and the time it took, for results.json
+	 */
+	static Map<String, Object> seed(JdbcTemplate jdbc, int namespaces, SeedPlans plans) {
 		long started = System.nanoTime();
 		jdbc.update("""
 				insert into subscription_items (namespace_id, product_rate_plan_id, quantity, starts_on, ends_on)
@@ -268,15 +282,14 @@ final class EligibilityLoad implements Suite {
 				       case when g % 20 in (12, 13) then current_date - 500 else current_date - 30 end,
 				       case when g % 20 in (12, 13) then current_date - 135 else current_date + 335 end
 				from generate_series(1, ?) g
-				where g % 20 < 14""", FixturePlans.COM_PREMIUM.id(), FixturePlans.COM_ULTIMATE.id(),
-				FixturePlans.COM_SILVER.id(), FixturePlans.SM_ULTIMATE.id(), FixturePlans.COM_ULTIMATE.id(),
-				namespaces);
+				where g % 20 < 14""", plans.premium(), plans.ultimate(), plans.silver(), plans.selfManagedUltimate(),
+				plans.ultimate(), namespaces);
 		jdbc.update("""
 				insert into subscription_items (namespace_id, product_rate_plan_id, quantity, starts_on, ends_on)
 				select g, case when g % 20 < 6 then ? else ? end, 10, current_date - 30, current_date + 335
 				from generate_series(1, ?) g
-				where (g % 20 < 6 and g % 3 = 0) or (g % 20 between 6 and 9 and g % 4 = 0)""",
-				FixturePlans.DUO_PRO.id(), FixturePlans.DUO_ENTERPRISE.id(), namespaces);
+				where (g % 20 < 6 and g % 3 = 0) or (g % 20 between 6 and 9 and g % 4 = 0)""", plans.duoPro(),
+				plans.duoEnterprise(), namespaces);
 		jdbc.update("""
 				insert into trials (namespace_id, trial_type, family, starts_on, ends_on, uid)
 				select g, 'ultimate_with_dap', 'ultimate_free', current_date - 200, current_date - 170, 1
@@ -314,7 +327,7 @@ final class EligibilityLoad implements Suite {
 		return plans;
 	}
 
-	private static long[] randomIds(int namespaces, int count) {
+	static long[] randomIds(int namespaces, int count) {
 		return ThreadLocalRandom.current().longs(count, 1, namespaces + 1L).toArray();
 	}
 
@@ -326,7 +339,7 @@ final class EligibilityLoad implements Suite {
 		return boxed;
 	}
 
-	private static String join(long[] ids) {
+	static String join(long[] ids) {
 		StringBuilder joined = new StringBuilder(ids.length * 8);
 		for (int i = 0; i < ids.length; i++) {
 			if (i > 0) {
@@ -335,6 +348,35 @@ final class EligibilityLoad implements Suite {
 			joined.append(ids[i]);
 		}
 		return joined.toString();
+	}
+
+	/**
+	 * The first answer of {@link #serviceRequest} that was not a 200, if any.
+	 * @return its status and the start of its body, or {@code null}
+	 */
+	static @Nullable String firstFailure() {
+		return FIRST_FAILURE.get();
+	}
+
+	/**
+	 * The rate plans the seeded subscriptions are on: the test fixtures' when the service
+	 * runs in this JVM with {@code FixturePlans}, the demo catalog's when it runs from
+	 * its production jar.
+	 *
+	 * @param premium a GitLab.com Premium plan
+	 * @param ultimate a GitLab.com Ultimate plan
+	 * @param silver the legacy Silver plan
+	 * @param selfManagedUltimate a Self-Managed Ultimate plan
+	 * @param duoPro a GitLab.com Duo Pro add-on
+	 * @param duoEnterprise a GitLab.com Duo Enterprise add-on
+	 */
+	record SeedPlans(String premium, String ultimate, String silver, String selfManagedUltimate, String duoPro,
+			String duoEnterprise) {
+
+		static final SeedPlans FIXTURE = new SeedPlans(FixturePlans.COM_PREMIUM.id(), FixturePlans.COM_ULTIMATE.id(),
+				FixturePlans.COM_SILVER.id(), FixturePlans.SM_ULTIMATE.id(), FixturePlans.DUO_PRO.id(),
+				FixturePlans.DUO_ENTERPRISE.id());
+
 	}
 
 }

@@ -353,11 +353,11 @@ public class EligibilityLookupBenchmark {
 		return ids;
 	}
 
-	private static byte[][] keys(List<Long> ids) {
+	static byte[][] keys(List<Long> ids) {
 		return ids.stream().map((id) -> (KEY_PREFIX + id).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 	}
 
-	private static String eligibilityBody(List<Long> ids) {
+	static String eligibilityBody(List<Long> ids) {
 		StringBuilder body = new StringBuilder("{\"namespaces\":{");
 		for (int i = 0; i < ids.size(); i++) {
 			body.append((i > 0) ? "," : "")

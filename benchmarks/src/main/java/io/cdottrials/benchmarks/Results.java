@@ -64,6 +64,19 @@ final class Results {
 		this.charts.add(name + ".png");
 	}
 
+	/**
+	 * Saves charts side by side in one {@code <name>.png}.
+	 * @param name file name without extension
+	 * @param charts the charts, left to right
+	 * @throws IOException when it cannot be written
+	 */
+	synchronized <T extends Chart<?, ?>> void chart(String name, List<T> charts) throws IOException {
+		Files.createDirectories(this.settings.output());
+		BitmapEncoder.saveBitmap(charts, 1, charts.size(), this.settings.output().resolve(name).toString(),
+				BitmapEncoder.BitmapFormat.PNG);
+		this.charts.add(name + ".png");
+	}
+
 	synchronized Path write() throws IOException {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("generated_at", Instant.now().toString());

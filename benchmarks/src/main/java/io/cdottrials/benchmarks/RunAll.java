@@ -25,7 +25,8 @@ public final class RunAll {
 	static final List<Suite> SUITES = List.of(new EligibilityLoad(), new CatalogSyncBenchmark(), new ServiceStartup(),
 			new JmhSuite("gitlab", EligibilityLookupBenchmark.class, EligibilityLookupBenchmark.PEERS),
 			new JmhSuite("classification", ClassificationLookupBenchmark.class,
-					Map.of("inMemoryLookup", JmhPeer.of("containmentQueryOnRatePlans"))));
+					Map.of("inMemoryLookup", JmhPeer.of("containmentQueryOnRatePlans"))),
+			new Scaling());
 
 	private RunAll() {
 	}

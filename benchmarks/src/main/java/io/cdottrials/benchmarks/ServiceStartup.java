@@ -71,13 +71,7 @@ final class ServiceStartup implements Suite {
 				int cdotPort = freePort();
 				Map<String, Service> services = new LinkedHashMap<>();
 				services.put("cdot-service", new Service(cdotJar(settings.repository()), cdotPort,
-						List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-								"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-								"--cdot.catalog.source=file", "--cdot.api.admin-email=bench@example.com",
-								"--cdot.api.admin-token=bench-token", "--cdot.admin.token=bench-admin",
-								"--cdot.zuora.callout-username=zuora", "--cdot.zuora.callout-password=bench",
-								"--cdot.webhooks.gitlab.urls=http://localhost:" + freePort() + "/hooks/cdot",
-								"--cdot.webhooks.gitlab.secret=bench-secret")));
+						cdotArguments(postgres.getJdbcUrl("postgres", "postgres"), freePort())));
 				services.put("gitlab-service", new Service(gitlabJar(settings.repository()), freePort(),
 						List.of("--spring.data.redis.url=redis://127.0.0.1:" + redis.ports().get(0),
 								"--gitlab.cdot.base-url=http://localhost:" + cdotPort,
@@ -166,7 +160,24 @@ final class ServiceStartup implements Suite {
 		}
 	}
 
-	private static boolean healthy(HttpClient http, URI health) throws InterruptedException {
+	/**
+	 * The command line arguments of a cdot-service jar on a benchmark's database: the
+	 * demo catalog from its file, the admin credentials {@link EligibilityLoad} sends.
+	 * @param jdbcUrl the database
+	 * @param webhookPort where its webhooks would go (nothing listens)
+	 * @return the arguments, after {@code -jar <jar>}
+	 */
+	static List<String> cdotArguments(String jdbcUrl, int webhookPort) {
+		return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--cdot.catalog.source=file",
+				"--cdot.api.admin-email=bench@example.com", "--cdot.api.admin-token=bench-token",
+				"--cdot.admin.token=bench-admin", "--cdot.zuora.callout-username=zuora",
+				"--cdot.zuora.callout-password=bench",
+				"--cdot.webhooks.gitlab.urls=http://localhost:" + webhookPort + "/hooks/cdot",
+				"--cdot.webhooks.gitlab.secret=bench-secret");
+	}
+
+	static boolean healthy(HttpClient http, URI health) throws InterruptedException {
 		try {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
@@ -218,7 +229,7 @@ final class ServiceStartup implements Suite {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
