@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,26 +61,25 @@ final class CatalogSyncBenchmark implements Suite {
 				zuora.reset();
 				List<Map<String, Object>> products = GeneratedCatalog.products(ratePlans);
 				zuora.stubCatalog(PAGE_SIZE, products);
-				Map<String, Object> size = measure(postgres, zuora, ratePlans, settings.syncRuns());
-				details.put(ratePlans + "_rate_plans", size);
-				double first = (double) size.get("first_sync_s");
-				double fetch = (double) size.get("fetch_only_s");
+				Syncs syncs = measure(postgres, zuora, ratePlans, settings.syncRuns());
+				details.put(ratePlans + "_rate_plans", syncs.describe());
 				Figure figure = Figure
-					.of(String.format(Locale.ROOT, "catalog sync, %,d rate plans / %,d charges, first", ratePlans,
-							ratePlans * GeneratedCatalog.CHARGES_PER_PLAN), first, "s")
-					.against("reading the catalog from Zuora alone", fetch);
+					.ofRuns(String.format(Locale.ROOT, "catalog sync, %,d rate plans / %,d charges, first", ratePlans,
+							ratePlans * GeneratedCatalog.CHARGES_PER_PLAN), syncs.first(), "s")
+					.against("reading the catalog from Zuora alone", syncs.fetch());
 				if (ratePlans == 10_000) {
-					figure = figure.goal("< 20 s", first < 20);
+					figure = figure.goal("< 20 s", figure.value() < 20);
 				}
 				results.figure(figure);
-				results.figure(Figure
-					.of(String.format(Locale.ROOT, "catalog sync, %,d rate plans, unchanged re-sync", ratePlans),
-							(double) size.get("unchanged_resync_s"), "s")
-					.against("reading the catalog from Zuora alone", fetch));
-				results.figure(Figure.of(
+				Figure unchanged = Figure
+					.ofRuns(String.format(Locale.ROOT, "catalog sync, %,d rate plans, unchanged re-sync", ratePlans),
+							syncs.unchanged(), "s")
+					.against("reading the catalog from Zuora alone", syncs.fetch());
+				results.figure(unchanged);
+				results.figure(Figure.ofRuns(
 						String.format(Locale.ROOT, "catalog sync, %,d rate plans, heap peak during first", ratePlans),
-						(double) size.get("heap_peak_mb"), "MB"));
-				chartValues.put(ratePlans, new double[] { first, (double) size.get("unchanged_resync_s"), fetch });
+						syncs.heapPeakMb(), "MB"));
+				chartValues.put(ratePlans, new double[] { figure.value(), unchanged.value(), figure.peerValue() });
 			}
 		}
 		details.put("process_peak_rss_mb", peakRssMb());
@@ -92,7 +89,7 @@ final class CatalogSyncBenchmark implements Suite {
 		results.chart("catalog-sync", chart(chartValues));
 	}
 
-	private static Map<String, Object> measure(EmbeddedPostgres postgres, ZuoraStub zuora, int ratePlans, int runs)
+	private static Syncs measure(EmbeddedPostgres postgres, ZuoraStub zuora, int ratePlans, int runs)
 			throws SQLException {
 		String database = "sync_" + ratePlans;
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -126,11 +123,11 @@ final class CatalogSyncBenchmark implements Suite {
 			CatalogSyncService syncs = context.getBean(CatalogSyncService.class);
 			CatalogSource source = context.getBean(CatalogSource.class);
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			long[] fetch = new long[runs];
-			long[] first = new long[runs];
-			long[] unchanged = new long[runs];
-			long[] reload = new long[runs];
-			double heapPeakMb = 0;
+			double[] fetch = new double[runs];
+			double[] first = new double[runs];
+			double[] unchanged = new double[runs];
+			double[] reload = new double[runs];
+			double[] heapPeakMb = new double[runs];
 			String shape = "";
 			// run -1 warms the JIT and the connection pool up and is not counted
 			for (int run = -1; run < runs; run++) {
@@ -154,11 +151,11 @@ final class CatalogSyncBenchmark implements Suite {
 				check(firstRun);
 				check(secondRun);
 				if (run >= 0) {
-					fetch[run] = fetchTook;
-					first[run] = firstTook;
-					unchanged[run] = unchangedTook;
-					reload[run] = reloadTook;
-					heapPeakMb = Math.max(heapPeakMb, peak);
+					fetch[run] = seconds(fetchTook);
+					first[run] = seconds(firstTook);
+					unchanged[run] = seconds(unchangedTook);
+					reload[run] = seconds(reloadTook);
+					heapPeakMb[run] = peak;
 				}
 				shape = firstRun.counts().toString();
 				System.out.printf(Locale.ROOT,
@@ -166,17 +163,40 @@ final class CatalogSyncBenchmark implements Suite {
 								+ "in-memory reload after it %.2f s, unchanged %.2f s, heap peak %.0f MB%n",
 						ratePlans, run, fetchTook / 1e9, firstTook / 1e9, reloadTook / 1e9, unchangedTook / 1e9, peak);
 			}
+			return new Syncs(fetch, first, unchanged, reload, heapPeakMb, shape);
+		}
+	}
+
+	/**
+	 * Each measured run of one catalog size, in seconds: the peer (reading Zuora alone),
+	 * the first sync and the unchanged re-sync of the same run, one after the other.
+	 *
+	 * @param fetch reading the catalog from Zuora alone
+	 * @param first the first sync into an empty catalog
+	 * @param unchanged the unchanged re-sync
+	 * @param reload the in-memory reload after the first sync
+	 * @param heapPeakMb the heap's peak during the first sync
+	 * @param counts what the first sync wrote
+	 */
+	private record Syncs(double[] fetch, double[] first, double[] unchanged, double[] reload, double[] heapPeakMb,
+			String counts) {
+
+		Map<String, Object> describe() {
 			Map<String, Object> size = new LinkedHashMap<>();
-			size.put("counts", shape);
-			size.put("runs", runs);
-			size.put("fetch_only_s", median(fetch));
-			size.put("first_sync_s", median(first));
-			size.put("unchanged_resync_s", median(unchanged));
-			size.put("in_memory_reload_after_first_s", median(reload));
-			size.put("first_sync_all_s", seconds(first));
-			size.put("heap_peak_mb", heapPeakMb);
+			size.put("counts", this.counts);
+			size.put("runs", this.first.length);
+			size.put("fetch_only_s", Figure.median(this.fetch));
+			size.put("first_sync_s", Figure.median(this.first));
+			size.put("unchanged_resync_s", Figure.median(this.unchanged));
+			size.put("in_memory_reload_after_first_s", Figure.median(this.reload));
+			size.put("heap_peak_mb", Figure.median(this.heapPeakMb));
+			size.put("fetch_only_all_s", this.fetch);
+			size.put("first_sync_all_s", this.first);
+			size.put("unchanged_resync_all_s", this.unchanged);
+			size.put("heap_peak_all_mb", this.heapPeakMb);
 			return size;
 		}
+
 	}
 
 	/**
@@ -223,18 +243,8 @@ final class CatalogSyncBenchmark implements Suite {
 		return ProcessMemory.of(ProcessHandle.current().pid()).peakRssMb();
 	}
 
-	private static double median(long[] nanos) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		return Math.round(sorted[sorted.length / 2] / 1e7) / 100.0;
-	}
-
-	private static List<Double> seconds(long[] nanos) {
-		List<Double> seconds = new ArrayList<>();
-		for (long value : nanos) {
-			seconds.add(Math.round(value / 1e7) / 100.0);
-		}
-		return seconds;
+	private static double seconds(long nanos) {
+		return Math.round(nanos / 1e7) / 100.0;
 	}
 
 	private static CategoryChart chart(Map<Integer, double[]> values) {

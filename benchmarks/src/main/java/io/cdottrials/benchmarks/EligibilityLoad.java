@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -42,7 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * requests per second; the peer is the same batches' two SQL statements (subscriptions,
  * trial history) through JDBC on the service's own connection pool, at the same rates.
  * Latencies are recorded with HdrHistogram from each request's due time (see
- * {@link OpenLoop}).
+ * {@link OpenLoop}). After a warm-up of each, the service and its SQL are measured
+ * {@code bench.runs} times in turn at each rate, and each percentile is the median of the
+ * runs'.
  * <p>
  * Seeded states: 30% Premium (a third with Duo Pro), 20% Ultimate (a quarter with Duo
  * Enterprise), 5% Silver, 5% Self-Managed only, 10% expired Ultimate, 30% free with no
@@ -65,6 +68,8 @@ final class EligibilityLoad implements Suite {
 	private static final int LARGEST_GET = 100;
 
 	private static final int WORKERS = 64;
+
+	private static final double[] PERCENTILES = { 50, 99, 99.9 };
 
 	/**
 	 * The first failed answer, for the report: a benchmark of error pages measures
@@ -95,19 +100,31 @@ final class EligibilityLoad implements Suite {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			List<Map<String, Object>> runs = new ArrayList<>();
 			for (int batch : settings.batchSizes()) {
-				Map<Integer, OpenLoop.Outcome[]> byRate = new LinkedHashMap<>();
+				Map<Integer, Measured> byRate = new LinkedHashMap<>();
 				for (int rate : settings.rates()) {
 					OpenLoop.Request service = () -> serviceRequest(http, port, settings.namespaces(), batch);
 					OpenLoop.Request sql = () -> sqlRequest(dataSource, settings.namespaces(), batch);
-					System.out.printf(Locale.ROOT, "eligibility: %d ids at %d req/s (warm-up %ds, then %ds each)%n",
-							batch, rate, settings.warmup().toSeconds(), settings.duration().toSeconds());
+					System.out.printf(Locale.ROOT,
+							"eligibility: %d ids at %d req/s (warm-up %ds each, then %d runs of %ds each)%n", batch,
+							rate, settings.warmup().toSeconds(), settings.runs(), settings.duration().toSeconds());
 					load.run(rate, settings.warmup(), sql);
-					OpenLoop.Outcome sqlOutcome = load.run(rate, settings.duration(), sql);
 					load.run(rate, settings.warmup(), service);
-					OpenLoop.Outcome serviceOutcome = load.run(rate, settings.duration(), service);
-					byRate.put(rate, new OpenLoop.Outcome[] { serviceOutcome, sqlOutcome });
-					runs.add(describe(batch, serviceOutcome, sqlOutcome));
-					report(results, batch, serviceOutcome, sqlOutcome);
+					Measured measured = new Measured(new ArrayList<>(), new ArrayList<>());
+					for (int run = 0; run < settings.runs(); run++) {
+						// the two take turns at going first, so that neither always
+						// follows the other's garbage and caches
+						if (run % 2 == 0) {
+							measured.sql().add(load.run(rate, settings.duration(), sql));
+							measured.service().add(load.run(rate, settings.duration(), service));
+						}
+						else {
+							measured.service().add(load.run(rate, settings.duration(), service));
+							measured.sql().add(load.run(rate, settings.duration(), sql));
+						}
+						runs.add(describe(batch, run, measured.service().get(run), measured.sql().get(run)));
+					}
+					byRate.put(rate, measured);
+					report(results, batch, rate, measured);
 				}
 				results.chart("eligibility-" + batch + "-ids", chart(batch, byRate));
 			}
@@ -193,29 +210,47 @@ final class EligibilityLoad implements Suite {
 		return rows >= 0;
 	}
 
-	private static void report(Results results, int batch, OpenLoop.Outcome service, OpenLoop.Outcome sql) {
-		String prefix = String.format(Locale.ROOT, "eligibility %d ids @ %d req/s", batch, service.rate());
-		String saturated = (service.saturated() ? " (saturated)" : "") + ((service.failures() + sql.failures() > 0)
-				? " (" + (service.failures() + sql.failures()) + " FAILED requests)" : "");
-		boolean valid = !service.saturated() && service.failures() == 0 && sql.failures() == 0;
-		for (double percentile : new double[] { 50, 99, 99.9 }) {
+	private static void report(Results results, int batch, int rate, Measured measured) {
+		String prefix = String.format(Locale.ROOT, "eligibility %d ids @ %d req/s", batch, rate);
+		boolean saturated = measured.service().stream().anyMatch(OpenLoop.Outcome::saturated);
+		long failures = Stream.concat(measured.service().stream(), measured.sql().stream())
+			.mapToLong(OpenLoop.Outcome::failures)
+			.sum();
+		String caveat = (saturated ? " (saturated)" : "")
+				+ ((failures > 0) ? " (" + failures + " FAILED requests)" : "");
+		boolean valid = !saturated && failures == 0;
+		for (double percentile : PERCENTILES) {
 			String label = (percentile == 99.9) ? "p99.9" : "p" + (int) percentile;
-			Figure figure = Figure.of(prefix + " " + label + saturated, service.millis(percentile), "ms")
-				.against("the same batches' SQL through JDBC", sql.millis(percentile));
-			if (batch == 100 && service.rate() == 500 && percentile == 99) {
+			Figure figure = Figure.ofRuns(prefix + " " + label + caveat, millis(measured.service(), percentile), "ms")
+				.against("the same batches' SQL through JDBC", millis(measured.sql(), percentile));
+			if (batch == 100 && rate == 500 && percentile == 99) {
 				figure = figure.goal("< 10 ms", valid && figure.value() < 10);
 			}
-			if (batch == 100 && service.rate() == 200 && percentile == 50) {
+			if (batch == 100 && rate == 200 && percentile == 50) {
 				figure = figure.goal("<= 2x its SQL", valid && figure.ratio() != null && figure.ratio() <= 2);
 			}
 			results.figure(figure);
 		}
 	}
 
-	private static Map<String, Object> describe(int batch, OpenLoop.Outcome service, OpenLoop.Outcome sql) {
+	private static double[] millis(List<OpenLoop.Outcome> runs, double percentile) {
+		return runs.stream().mapToDouble((outcome) -> outcome.millis(percentile)).toArray();
+	}
+
+	/**
+	 * The runs of one batch size at one rate, each run measuring both, in turn.
+	 *
+	 * @param service the service's outcome of each run
+	 * @param sql the SQL's outcome of each run
+	 */
+	private record Measured(List<OpenLoop.Outcome> service, List<OpenLoop.Outcome> sql) {
+	}
+
+	private static Map<String, Object> describe(int batch, int number, OpenLoop.Outcome service, OpenLoop.Outcome sql) {
 		Map<String, Object> run = new LinkedHashMap<>();
 		run.put("batch", batch);
 		run.put("rate", service.rate());
+		run.put("run", number + 1);
 		run.put("service", outcome(service));
 		run.put("sql", outcome(sql));
 		return run;
@@ -236,25 +271,25 @@ final class EligibilityLoad implements Suite {
 		return json;
 	}
 
-	private static XYChart chart(int batch, Map<Integer, OpenLoop.Outcome[]> byRate) {
+	private static XYChart chart(int batch, Map<Integer, Measured> byRate) {
 		XYChart chart = new XYChartBuilder().width(900)
 			.height(520)
-			.title("Eligibility, " + batch + " ids per request: service vs its SQL (open loop)")
+			.title("Eligibility, " + batch + " ids per request: service vs its SQL (open loop, medians of runs)")
 			.xAxisTitle("offered rate (req/s)")
 			.yAxisTitle("latency (ms, log)")
 			.build();
 		chart.getStyler().setYAxisLogarithmic(true);
 		List<Double> rates = byRate.keySet().stream().map(Integer::doubleValue).toList();
-		String[] names = { "service", "SQL" };
-		for (int target = 0; target < 2; target++) {
-			for (double percentile : new double[] { 50, 99, 99.9 }) {
-				int index = target;
+		for (boolean service : new boolean[] { true, false }) {
+			for (double percentile : PERCENTILES) {
 				List<Double> values = byRate.values()
 					.stream()
-					.map((outcomes) -> Math.max(0.001, outcomes[index].millis(percentile)))
+					.map((measured) -> Math.max(0.001,
+							Figure.median(millis(service ? measured.service() : measured.sql(), percentile))))
 					.toList();
-				chart.addSeries(names[target] + " p" + ((percentile == 99.9) ? "99.9" : (int) percentile), rates,
-						values);
+				chart.addSeries(
+						(service ? "service" : "SQL") + " p" + ((percentile == 99.9) ? "99.9" : (int) percentile),
+						rates, values);
 			}
 		}
 		return chart;

@@ -2,15 +2,16 @@ package io.cdottrials.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -34,8 +35,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -228,14 +228,22 @@ public class EligibilityLookupBenchmark {
 		return this.client.eligibility(this.warmIds);
 	}
 
+	// the floor: the same MGET of the same 100 keys, every value handed to the Blackhole
+	// (the client reads every value too), nothing decoded
 	@Benchmark
-	public List<KeyValue<byte[], byte[]>> rawLettuceMget() {
-		return this.bytes.mget(this.warmKeys);
+	public void rawLettuceMget(Blackhole blackhole) {
+		consume(this.bytes.mget(this.warmKeys), blackhole);
 	}
 
 	@Benchmark
-	public List<KeyValue<byte[], byte[]>> rawMgetOnBootsConnection() throws Exception {
-		return this.bootConnection.mget(this.warmKeys).get(5, TimeUnit.SECONDS);
+	public void rawMgetOnBootsConnection(Blackhole blackhole) throws Exception {
+		consume(this.bootConnection.mget(this.warmKeys).get(5, TimeUnit.SECONDS), blackhole);
+	}
+
+	private static void consume(List<KeyValue<byte[], byte[]>> values, Blackhole blackhole) {
+		for (int i = 0; i < values.size(); i++) {
+			blackhole.consume(values.get(i).getValueOrElse(null));
+		}
 	}
 
 	@Benchmark
@@ -311,15 +319,19 @@ public class EligibilityLookupBenchmark {
 			builder.include(EligibilityLookupBenchmark.class.getSimpleName());
 		}
 		Options options = builder.build();
-		Collection<RunResult> results = new Runner(options).run();
+		// as RunAll measures them: -f forks taken in turns (every method in one fork,
+		// then again), each fork's median, the median of the forks, the ratio of the
+		// medians
+		Map<String, double[]> forks = JmhSuite
+			.forkMedians(JmhSuite.inTurns(options, commandLine.getForkCount().orElse(1)));
 		Map<String, Double> medians = new LinkedHashMap<>();
-		for (RunResult result : results) {
-			String name = result.getParams().getBenchmark();
-			medians.put(name.substring(name.lastIndexOf('.') + 1),
-					result.getPrimaryResult().getStatistics().getPercentile(50));
-		}
+		forks.forEach((name, values) -> medians.put(name, Figure.median(values)));
 		System.out.println();
-		medians.forEach((name, median) -> System.out.printf(Locale.ROOT, "%-34s median %10.1f us/op%n", name, median));
+		forks.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-34s median %10.1f us/op   forks %s%n", name,
+				medians.get(name),
+				Arrays.stream(values)
+					.mapToObj((value) -> String.format(Locale.ROOT, "%.1f", value))
+					.collect(Collectors.joining(" "))));
 		PEERS.forEach((method, peer) -> {
 			Double value = medians.get(method);
 			Double peerValue = medians.get(peer.method());

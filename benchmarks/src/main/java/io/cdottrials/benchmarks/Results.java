@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tools.jackson.databind.SerializationFeature;
@@ -91,7 +92,11 @@ final class Results {
 		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		machine.put("load_average_at_start", this.loadAverageAtStart);
+		machine.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		json.put("machine", machine);
+		json.put("method", "each figure is the median of " + this.settings.runs() + " runs (bench.runs; JMH: "
+				+ this.settings.runs() + " forks, each fork's median), its peer measured in the same runs, interleaved;"
+				+ " ratio = median / peer's median; runs and peer_runs hold each run's value");
 		json.put("figures", this.figures);
 		json.put("details", this.details);
 		json.put("charts", this.charts);
@@ -115,8 +120,10 @@ final class Results {
 	static String describe(Figure figure) {
 		StringBuilder line = new StringBuilder(
 				String.format(Locale.ROOT, "%-58s %10.3f %-6s", figure.name(), figure.value(), figure.unit()));
+		line.append(spread(figure.runs()));
 		if (figure.peer() != null && figure.peerValue() != null) {
 			line.append(String.format(Locale.ROOT, "  vs %s %.3f", figure.peer(), figure.peerValue()));
+			line.append(spread(figure.peerRuns()));
 			if (figure.ratio() != null) {
 				line.append(String.format(Locale.ROOT, " = %.2fx", figure.ratio()));
 			}
@@ -127,6 +134,16 @@ final class Results {
 				.append(Boolean.TRUE.equals(figure.met()) ? " met" : " NOT met");
 		}
 		return line.toString();
+	}
+
+	// how far apart the runs behind a median were
+	private static String spread(@Nullable List<Double> runs) {
+		if (runs == null || runs.size() < 2) {
+			return "";
+		}
+		double min = runs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+		double max = runs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		return String.format(Locale.ROOT, " [%d runs %.3f-%.3f]", runs.size(), min, max);
 	}
 
 }

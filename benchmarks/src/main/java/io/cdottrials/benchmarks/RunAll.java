@@ -8,9 +8,12 @@ import java.util.Map;
  * Runs every benchmark and writes {@code docs/benchmarks/results.json} and PNG charts
  * (docs/benchmarks.md). Each figure is measured side by side with its peer in the same
  * run: the eligibility endpoint against the same batches' SQL, the catalog sync against
- * reading the catalog alone, the GitLab client's lookup against a raw {@code MGET}.
+ * reading the catalog alone, the GitLab client's lookup against a raw {@code MGET}; and
+ * each is the median of {@code bench.runs} (3) runs in which the figure and its peer take
+ * turns (see {@link Suite}).
  * <p>
- * System properties: {@code bench.quick=true} for a short proving run,
+ * System properties: {@code bench.runs} for another number of runs,
+ * {@code bench.quick=true} for a short proving run,
  * {@code bench.only=eligibility,catalog,...} for some suites, {@code bench.output} for
  * another directory, and each suite's own (see {@link Settings}).
  */
@@ -36,7 +39,7 @@ public final class RunAll {
 		Settings settings = Settings.fromSystemProperties();
 		Results results = new Results(settings);
 		for (Suite suite : SUITES) {
-			if (!settings.runs(suite)) {
+			if (!settings.includes(suite)) {
 				continue;
 			}
 			System.out.println("== " + suite.name());

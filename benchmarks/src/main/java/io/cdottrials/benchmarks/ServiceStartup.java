@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -33,7 +34,8 @@ import redis.embedded.RedisServer;
  * started as {@code java <bench.startup.jvm-args> -jar <jar>} in a child JVM: the time
  * from launching the process to the first {@code UP} from {@code /actuator/health}, and
  * {@code VmRSS} at that moment. One unmeasured start first (it migrates the database and
- * warms the page cache), then {@code bench.startup-runs} measured ones.
+ * warms the page cache), then {@code bench.startup-runs} ({@code bench.runs} unless set)
+ * measured ones, the jars taking turns; each figure is the median of its runs.
  * <p>
  * The jars are found by glob: cdot-service's {@code cdot-service/target/*-exec.jar}; the
  * GitLab side's Spring Boot jar in {@code gitlab-service/target/} or, until it moves
@@ -77,40 +79,50 @@ final class ServiceStartup implements Suite {
 								"--gitlab.cdot.base-url=http://localhost:" + cdotPort,
 								"--gitlab.cdot.admin-email=bench@example.com", "--gitlab.cdot.admin-token=bench-token",
 								"--gitlab.cdot.webhook-secret=bench-secret", "--gitlab.admin.token=bench-admin")));
-				for (Map.Entry<String, Service> entry : services.entrySet()) {
-					String name = entry.getKey();
-					Service service = entry.getValue();
+				Map<String, List<Start>> starts = new LinkedHashMap<>();
+				services.forEach((name, service) -> {
 					if (service.jar().isEmpty()) {
 						details.put(name, Map.of("skipped", "no jar built; build with ./mvnw -DskipTests package"));
 						System.out.println("startup: " + name + " skipped, no jar");
-						continue;
 					}
-					List<Start> starts = new ArrayList<>();
-					for (int run = -1; run < settings.startupRuns(); run++) {
-						Start start = start(service, jvmArgs, work.resolve(name + "-" + (run + 1) + ".log"));
+					else {
+						starts.put(name, new ArrayList<>());
+					}
+				});
+				// the jars take turns run by run, so that a busy minute on the machine
+				// touches both rather than all the runs of one
+				for (int run = -1; run < settings.startupRuns(); run++) {
+					for (Map.Entry<String, List<Start>> entry : starts.entrySet()) {
+						String name = entry.getKey();
+						Start start = start(services.get(name), jvmArgs, work.resolve(name + "-" + (run + 1) + ".log"));
 						System.out.printf(Locale.ROOT, "startup: %s run %d: healthy after %.2f s, RSS %.0f MB%n", name,
 								run, start.healthySeconds(), start.rssMb());
 						if (run >= 0) {
-							starts.add(start);
+							entry.getValue().add(start);
 						}
 					}
-					Start median = starts.stream()
-						.sorted(Comparator.comparingDouble(Start::healthySeconds))
-						.toList()
-						.get(starts.size() / 2);
-					double medianRss = starts.stream().mapToDouble(Start::rssMb).sorted().toArray()[starts.size() / 2];
-					Map<String, Object> result = new LinkedHashMap<>();
-					result.put("jar", settings.repository().relativize(service.jar().get()).toString());
-					result.put("runs", starts.size());
-					result.put("healthy_s", median.healthySeconds());
-					result.put("spring_reported_started_s", median.springStartedSeconds());
-					result.put("rss_mb", medianRss);
-					result.put("all", starts);
-					details.put(name, result);
-					results.figure(Figure.of("start-up to healthy, " + name, median.healthySeconds(), "s"));
-					results.figure(Figure.of("RSS when healthy, " + name, medianRss, "MB"));
-					chartValues.put(name, new double[] { median.healthySeconds(), medianRss });
 				}
+				starts.forEach((name, runs) -> {
+					double[] healthy = runs.stream().mapToDouble(Start::healthySeconds).toArray();
+					double[] rss = runs.stream().mapToDouble(Start::rssMb).toArray();
+					double[] springStarted = runs.stream()
+						.map(Start::springStartedSeconds)
+						.filter(Objects::nonNull)
+						.mapToDouble(Double::doubleValue)
+						.toArray();
+					Map<String, Object> result = new LinkedHashMap<>();
+					result.put("jar", settings.repository().relativize(services.get(name).jar().get()).toString());
+					result.put("runs", runs.size());
+					result.put("healthy_s", Figure.median(healthy));
+					result.put("spring_reported_started_s",
+							(springStarted.length > 0) ? Figure.median(springStarted) : null);
+					result.put("rss_mb", Figure.median(rss));
+					result.put("all", runs);
+					details.put(name, result);
+					results.figure(Figure.ofRuns("start-up to healthy, " + name, healthy, "s"));
+					results.figure(Figure.ofRuns("RSS when healthy, " + name, rss, "MB"));
+					chartValues.put(name, new double[] { Figure.median(healthy), Figure.median(rss) });
+				});
 			}
 			finally {
 				redis.stop();

@@ -2,6 +2,7 @@ package io.cdottrials.gitlab.client;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -133,10 +134,20 @@ final class CachedValueFormat {
 	 * @return the generation; 0 for no value or a value of another format
 	 */
 	static long generation(byte @Nullable [] value) {
-		if (value == null || value.length < HEADER_LENGTH || value[0] != VERSION) {
+		return (value != null) ? generation(ByteBuffer.wrap(value)) : 0;
+	}
+
+	/**
+	 * The generation a value carries.
+	 * @param value what Redis holds, from its position to its limit (left unchanged)
+	 * @return the generation; 0 for a value of another format
+	 */
+	static long generation(ByteBuffer value) {
+		int at = value.position();
+		if (value.remaining() < HEADER_LENGTH || value.get(at) != VERSION) {
 			return 0;
 		}
-		return (long) LONG.get(value, GENERATION_OFFSET);
+		return longAt(value, at + GENERATION_OFFSET);
 	}
 
 	/**
@@ -146,20 +157,42 @@ final class CachedValueFormat {
 	 * table
 	 */
 	static @Nullable CachedEntry entry(byte @Nullable [] value) {
-		if (value == null || value.length < ENTRY_LENGTH || value[0] != VERSION || value[1] != 0
-				|| (int) INT.get(value, 2) != TYPE_TABLE) {
+		return (value != null) ? entry(ByteBuffer.wrap(value)) : null;
+	}
+
+	/**
+	 * The answer a value holds, read in place (Lettuce hands each value of an MGET over
+	 * as a buffer: nothing is copied).
+	 * @param value what Redis holds, from its position to its limit (left unchanged)
+	 * @return the answer; {@code null} for a tombstone, another format or type table
+	 */
+	static @Nullable CachedEntry entry(ByteBuffer value) {
+		int at = value.position();
+		int length = value.remaining();
+		if (length < ENTRY_LENGTH || value.get(at) != VERSION || value.get(at + 1) != 0
+				|| intAt(value, at + 2) != TYPE_TABLE) {
 			return null;
 		}
-		long mask = (long) LONG.get(value, TYPES_OFFSET);
-		List<String> names = names(mask);
-		if (value.length > ENTRY_LENGTH) {
+		List<String> names = names(longAt(value, at + TYPES_OFFSET));
+		if (length > ENTRY_LENGTH) {
+			byte[] tail = new byte[length - ENTRY_LENGTH];
+			value.get(at + ENTRY_LENGTH, tail);
 			List<String> all = new ArrayList<>(names);
-			all.addAll(List
-				.of(new String(value, ENTRY_LENGTH, value.length - ENTRY_LENGTH, StandardCharsets.UTF_8).split(",")));
+			all.addAll(List.of(new String(tail, StandardCharsets.UTF_8).split(",")));
 			names = List.copyOf(all);
 		}
-		return new CachedEntry(names, (long) LONG.get(value, FETCHED_AT_OFFSET),
-				(long) LONG.get(value, FRESH_UNTIL_OFFSET));
+		return new CachedEntry(names, longAt(value, at + FETCHED_AT_OFFSET), longAt(value, at + FRESH_UNTIL_OFFSET));
+	}
+
+	// the format is big-endian whatever order the buffer was handed over in
+	private static long longAt(ByteBuffer value, int index) {
+		long read = value.getLong(index);
+		return (value.order() == ByteOrder.BIG_ENDIAN) ? read : Long.reverseBytes(read);
+	}
+
+	private static int intAt(ByteBuffer value, int index) {
+		int read = value.getInt(index);
+		return (value.order() == ByteOrder.BIG_ENDIAN) ? read : Integer.reverseBytes(read);
 	}
 
 	/**

@@ -1,19 +1,14 @@
 package io.cdottrials.gitlab.client;
 
 import java.time.Clock;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.RandomAccess;
+import java.util.Objects;
 import java.util.Set;
 
 import io.cdottrials.gitlab.client.EligibilityCache.Read;
@@ -63,7 +58,8 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	@Override
 	public EligibilityAnswer eligibility(Collection<Long> namespaceIds) {
-		List<Long> ids = distinctPositive(namespaceIds);
+		Lookup lookup = Lookup.of(namespaceIds);
+		List<Long> ids = lookup.ids();
 		if (ids.isEmpty()) {
 			return new EligibilityAnswer(Map.of());
 		}
@@ -75,33 +71,36 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 		catch (RuntimeException ex) {
 			logger.debug("Redis unusable, asking CDot directly", ex);
 			this.metrics.cacheUnavailable(ids.size());
-			return withoutCache(ids);
+			return withoutCache(lookup);
 		}
 		long now = this.clock.millis();
 		int size = ids.size();
+		@Nullable CachedEntry[] entries = read.entries();
 		NamespaceEligibility[] answers = new NamespaceEligibility[size];
-		Map<Long, CachedEntry> expired = null;
-		Map<Long, Long> toFetch = null;
 		int hits = 0;
 		for (int i = 0; i < size; i++) {
-			CachedEntry entry = read.entries()[i];
+			CachedEntry entry = entries[i];
 			if (entry != null && entry.freshAt(now)) {
 				answers[i] = new NamespaceEligibility(entry.trialTypes(), AnswerState.FRESH);
 				hits++;
-				continue;
 			}
-			if (toFetch == null) {
-				toFetch = new LinkedHashMap<>();
-				expired = new HashMap<>();
-			}
-			if (entry != null) {
-				expired.put(ids.get(i), entry);
-			}
-			toFetch.put(ids.get(i), read.generations()[i]);
 		}
-		if (toFetch == null) {
+		if (hits == size) {
+			// the usual case: one increment of each meter, nothing else to count
 			this.metrics.cacheGets(hits, 0, 0);
-			return ordered(ids, answers);
+			this.metrics.answered(AnswerState.FRESH, hits);
+			return answer(lookup, answers);
+		}
+		Map<Long, CachedEntry> expired = new HashMap<>();
+		Map<Long, Long> toFetch = new LinkedHashMap<>();
+		for (int i = 0; i < size; i++) {
+			if (answers[i] == null) {
+				CachedEntry entry = entries[i];
+				if (entry != null) {
+					expired.put(ids.get(i), entry);
+				}
+				toFetch.put(ids.get(i), read.generations()[i]);
+			}
 		}
 		this.metrics.cacheGets(hits, expired.size(), toFetch.size() - expired.size());
 		Map<Long, @Nullable Fetched> fetched = this.filler.fetch(List.copyOf(toFetch.keySet()), toFetch, readAt);
@@ -113,7 +112,7 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 						: fallback(expired.get(id));
 			}
 		}
-		return ordered(ids, answers);
+		return counted(lookup, answers);
 	}
 
 	@Override
@@ -144,7 +143,7 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 
 	@Override
 	public void invalidate(Collection<Long> namespaceIds, InvalidationSource source) {
-		List<Long> ids = distinctPositive(namespaceIds);
+		List<Long> ids = Lookup.of(namespaceIds).ids();
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -170,7 +169,8 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 		}
 	}
 
-	private EligibilityAnswer withoutCache(List<Long> ids) {
+	private EligibilityAnswer withoutCache(Lookup lookup) {
+		List<Long> ids = lookup.ids();
 		NamespaceEligibility[] answers = new NamespaceEligibility[ids.size()];
 		try {
 			this.withoutRedis.executeRunnable(() -> {
@@ -187,7 +187,7 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 			// once
 			Arrays.fill(answers, NamespaceEligibility.degraded());
 		}
-		return ordered(ids, answers);
+		return counted(lookup, answers);
 	}
 
 	private NamespaceEligibility fallback(@Nullable CachedEntry expired) {
@@ -195,7 +195,7 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 				: NamespaceEligibility.degraded();
 	}
 
-	private EligibilityAnswer ordered(List<Long> ids, NamespaceEligibility[] answers) {
+	private EligibilityAnswer counted(Lookup lookup, NamespaceEligibility[] answers) {
 		int[] byState = new int[STATES.length];
 		for (NamespaceEligibility answer : answers) {
 			byState[answer.state().ordinal()]++;
@@ -203,83 +203,41 @@ final class CachingTrialEligibilityClient implements TrialEligibilityClient {
 		for (AnswerState state : STATES) {
 			this.metrics.answered(state, byState[state.ordinal()]);
 		}
-		// EligibilityAnswer copies what it is given into its own map: give it a view
-		return new EligibilityAnswer(new OrderedAnswers(ids, answers));
+		return answer(lookup, answers);
+	}
+
+	private static EligibilityAnswer answer(Lookup lookup, NamespaceEligibility[] answers) {
+		// a view over the arrays, which EligibilityAnswer keeps as it is
+		return new EligibilityAnswer(new OrderedAnswers(lookup.ids(), lookup.positions(), answers));
 	}
 
 	/**
-	 * The answers by id in the order asked, as a read-only view over the two arrays.
+	 * The distinct ids of a lookup, in the order asked, and where each is.
+	 *
+	 * @param ids the distinct ids
+	 * @param positions the position of each
 	 */
-	private static final class OrderedAnswers extends AbstractMap<Long, NamespaceEligibility> {
+	private record Lookup(List<Long> ids, IdPositions positions) {
 
-		private final List<Long> ids;
-
-		private final NamespaceEligibility[] answers;
-
-		OrderedAnswers(List<Long> ids, NamespaceEligibility[] answers) {
-			this.ids = ids;
-			this.answers = answers;
-		}
-
-		@Override
-		public Set<Entry<Long, NamespaceEligibility>> entrySet() {
-			return new AbstractSet<>() {
-
-				@Override
-				public Iterator<Entry<Long, NamespaceEligibility>> iterator() {
-					return new Iterator<>() {
-
-						private int next;
-
-						@Override
-						public boolean hasNext() {
-							return this.next < OrderedAnswers.this.answers.length;
-						}
-
-						@Override
-						public Entry<Long, NamespaceEligibility> next() {
-							if (!hasNext()) {
-								throw new NoSuchElementException();
-							}
-							int i = this.next++;
-							return new SimpleImmutableEntry<>(OrderedAnswers.this.ids.get(i),
-									OrderedAnswers.this.answers[i]);
-						}
-
-					};
+		static Lookup of(Collection<Long> namespaceIds) {
+			for (Long id : namespaceIds) {
+				if (id == null) {
+					throw new IllegalArgumentException("Namespace ids must not be null");
 				}
-
-				@Override
-				public int size() {
-					return OrderedAnswers.this.answers.length;
-				}
-
-			};
-		}
-
-	}
-
-	private static List<Long> distinctPositive(Collection<Long> namespaceIds) {
-		// the usual request has no duplicates: check that on a sorted copy without
-		// boxing,
-		// and keep the caller's order
-		long[] sorted = new long[namespaceIds.size()];
-		int n = 0;
-		for (Long id : namespaceIds) {
-			if (id == null) {
-				throw new IllegalArgumentException("Namespace ids must not be null");
+				requirePositive(id);
 			}
-			requirePositive(id);
-			sorted[n++] = id;
-		}
-		Arrays.sort(sorted);
-		for (int i = 1; i < n; i++) {
-			if (sorted[i] == sorted[i - 1]) {
-				return List.copyOf(new LinkedHashSet<>(namespaceIds));
+			// the answer is a view over these: a copy, unless the caller's list cannot
+			// change anyway (List.copyOf then returns it as it is)
+			List<Long> ids = List.copyOf(namespaceIds);
+			// the usual request has no duplicates: found without sorting or boxing
+			IdPositions positions = IdPositions.ofDistinct(ids);
+			if (positions == null) {
+				ids = List.copyOf(new LinkedHashSet<>(ids));
+				positions = IdPositions.ofDistinct(ids);
 			}
+			return new Lookup(ids, Objects.requireNonNull(positions));
 		}
-		return (namespaceIds instanceof List<Long> list && list instanceof RandomAccess) ? list
-				: new ArrayList<>(namespaceIds);
+
 	}
 
 	private static void requirePositive(long namespaceId) {

@@ -2,7 +2,6 @@ package io.cdottrials.gitlab.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
@@ -43,9 +44,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class EligibilityCache {
 
-	static final String KEY_PREFIX = "namespaces:eligible_trials:";
-
-	private static final byte[] KEY_PREFIX_BYTES = KEY_PREFIX.getBytes(StandardCharsets.US_ASCII);
+	static final String KEY_PREFIX = NamespaceKeyCodec.KEY_PREFIX;
 
 	private static final Script WRITE_BACK = new Script("write-back.lua");
 
@@ -88,20 +87,7 @@ public final class EligibilityCache {
 	}
 
 	static byte[] keyBytes(long namespaceId) {
-		if (namespaceId < 0) {
-			return (KEY_PREFIX + namespaceId).getBytes(StandardCharsets.US_ASCII);
-		}
-		int digits = 1;
-		for (long rest = namespaceId / 10; rest > 0; rest /= 10) {
-			digits++;
-		}
-		byte[] key = Arrays.copyOf(KEY_PREFIX_BYTES, KEY_PREFIX_BYTES.length + digits);
-		long rest = namespaceId;
-		for (int i = key.length - 1; i >= KEY_PREFIX_BYTES.length; i--) {
-			key[i] = (byte) ('0' + (rest % 10));
-			rest /= 10;
-		}
-		return key;
+		return NamespaceKeyCodec.keyBytes(namespaceId);
 	}
 
 	/**
@@ -110,19 +96,7 @@ public final class EligibilityCache {
 	 * @return the answers and generations, in the order of the ids
 	 */
 	Read read(List<Long> namespaceIds) {
-		int size = namespaceIds.size();
-		byte[][] keys = new byte[size][];
-		for (int i = 0; i < size; i++) {
-			keys[i] = keyBytes(namespaceIds.get(i));
-		}
-		byte[][] values = this.breaker.executeSupplier(() -> mget(keys));
-		@Nullable CachedEntry[] entries = new CachedEntry[size];
-		long[] generations = new long[size];
-		for (int i = 0; i < size; i++) {
-			entries[i] = CachedValueFormat.entry(values[i]);
-			generations[i] = CachedValueFormat.generation(values[i]);
-		}
-		return new Read(entries, generations);
+		return this.breaker.executeSupplier(() -> mget(namespaceIds));
 	}
 
 	/**
@@ -179,28 +153,49 @@ public final class EligibilityCache {
 		return this.breaker.executeSupplier(() -> evalEach(script, keys, args));
 	}
 
-	private byte[][] mget(byte[][] keys) {
+	private Read mget(List<Long> namespaceIds) {
 		RedisClusterAsyncCommands<byte[], byte[]> shared = shared();
 		if (shared != null) {
-			return mget(shared, keys);
+			return mget(shared, namespaceIds);
 		}
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			if (connection instanceof LettuceConnection lettuce) {
-				return mget(lettuce.getNativeConnection(), keys);
+				return mget(lettuce.getNativeConnection(), namespaceIds);
 			}
-			List<byte[]> values = connection.stringCommands().mGet(keys);
-			int answered = (values != null) ? values.size() : 0;
-			return checked((values != null) ? values.toArray(byte[][]::new) : new byte[0][], answered, keys.length);
+			List<byte[]> values = connection.stringCommands().mGet(keys(namespaceIds));
+			return checked(CachedValuesOutput.decode((values != null) ? values : List.of()),
+					(values != null) ? values.size() : 0, namespaceIds.size());
 		}
 	}
 
-	private byte[][] mget(RedisClusterAsyncCommands<byte[], byte[]> commands, byte[][] keys) {
-		List<KeyValue<byte[], byte[]>> values = await(commands.mget(keys));
-		byte[][] result = new byte[keys.length][];
-		for (int i = 0; i < result.length && i < values.size(); i++) {
-			result[i] = values.get(i).getValueOrElse(null);
+	private Read mget(RedisClusterAsyncCommands<byte[], byte[]> commands, List<Long> namespaceIds) {
+		if (commands instanceof RedisAsyncCommands<byte[], byte[]> standalone) {
+			return dispatchMget(standalone, namespaceIds);
 		}
-		return checked(result, values.size(), keys.length);
+		// a cluster: Lettuce splits the MGET by slot and sends the parts in parallel
+		List<KeyValue<byte[], byte[]>> values = await(commands.mget(keys(namespaceIds)));
+		return checked(CachedValuesOutput.decode(values.stream().map((value) -> value.getValueOrElse(null)).toList()),
+				values.size(), namespaceIds.size());
+	}
+
+	// the hot path: the keys written from the ids and the values decoded as they arrive
+	// (NamespaceKeyCodec, CachedValuesOutput); the command carries its own codec, so the
+	// connection's byte-array codec never sees it
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Read dispatchMget(RedisAsyncCommands<byte[], byte[]> connection, List<Long> namespaceIds) {
+		RedisAsyncCommands<Long, byte[]> commands = (RedisAsyncCommands) connection;
+		CommandArgs<Long, byte[]> args = new CommandArgs<>(NamespaceKeyCodec.INSTANCE).addKeys(namespaceIds);
+		CachedValuesOutput output = new CachedValuesOutput(namespaceIds.size());
+		Read read = await(commands.dispatch(CommandType.MGET, output, args));
+		return checked(read, output.answered(), namespaceIds.size());
+	}
+
+	private static byte[][] keys(List<Long> namespaceIds) {
+		byte[][] keys = new byte[namespaceIds.size()][];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = keyBytes(namespaceIds.get(i));
+		}
+		return keys;
 	}
 
 	private @Nullable RedisClusterAsyncCommands<byte[], byte[]> shared() {
@@ -305,11 +300,11 @@ public final class EligibilityCache {
 		}
 	}
 
-	private static byte[][] checked(byte[][] values, int answered, int asked) {
+	private static Read checked(Read read, int answered, int asked) {
 		if (answered != asked) {
 			throw new IllegalStateException("MGET answered " + answered + " values for " + asked + " keys");
 		}
-		return values;
+		return read;
 	}
 
 	private static byte[] ascii(long value) {

@@ -110,6 +110,20 @@ class TrialEligibilityClientTests {
 	}
 
 	@Test
+	void anAnswerStaysAsGivenWhenTheCallerReusesItsList() {
+		long first = TestNamespaces.next();
+		long second = TestNamespaces.next();
+		cdot.answers(Map.of(first, List.of(DAP), second, List.of(DUO_PRO)));
+		List<Long> ids = new ArrayList<>(List.of(first, second));
+
+		EligibilityAnswer answer = this.client.eligibility(ids);
+		ids.set(0, TestNamespaces.next());
+
+		assertThat(answer.namespaces()).containsOnlyKeys(first, second);
+		assertThat(answer.get(first).trialTypes()).containsExactly(DAP);
+	}
+
+	@Test
 	void missesAreChunkedAtCdotsLimit() {
 		List<Long> ids = LongStream.range(0, 1500).map((i) -> TestNamespaces.next()).boxed().toList();
 		cdot.answers(Map.of(ids.get(0), List.of(DAP), ids.get(1499), List.of(DUO_PRO)));
