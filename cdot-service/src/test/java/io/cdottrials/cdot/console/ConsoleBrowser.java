@@ -19,11 +19,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -96,9 +96,16 @@ final class ConsoleBrowser implements AutoCloseable {
 	 * @param element a link or a submit button
 	 */
 	void clickAndWait(WebElement element) {
-		WebElement html = this.driver.findElement(By.tagName("html"));
+		// a mark on the old page's window: a new page has a window without it. Waiting
+		// for
+		// the old <html> to go stale instead failed now and then: while the new page
+		// loads, Chromium may answer the old node's probe with "Node with given id does
+		// not belong to the document", not the stale-element error the wait expects
+		this.driver.executeScript("window.__consoleOldPage = true;");
 		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+			.until((driver) -> Boolean.TRUE.equals(this.driver
+				.executeScript("return window.__consoleOldPage === undefined && document.readyState === 'complete';")));
 	}
 
 	String text(By by) {
